@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Makes a fresh clone ready: installs npm packages when they are missing or older than the
+// lockfile, and builds sim-core's dist/ (tslab notebooks import the built package) when its
+// sources are newer. Safe to run again: each step is skipped when already done.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function step(title, command, args) {
+  console.log(`setup: ${title}`);
+  execFileSync(command, args, { cwd: root, stdio: "inherit" });
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensurePackages() {
+  const marker = join(root, "node_modules", ".package-lock.json");
+  const lock = join(root, "package-lock.json");
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+    step("installing npm packages (npm ci)", "npm", ["ci", "--no-audit", "--no-fund"]);
+  }
+}
+
+export function ensureSimCoreBuilt() {
+  const dist = join(root, "sim-core", "dist", "index.js");
+  if (!existsSync(dist) || statSync(dist).mtimeMs < newestMtime(join(root, "sim-core", "src"))) {
+    step("building sim-core", process.execPath, [
+      "node_modules/typescript/bin/tsc",
+      "-p",
+      "sim-core/tsconfig.build.json",
+    ]);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensurePackages();
+  ensureSimCoreBuilt();
+}

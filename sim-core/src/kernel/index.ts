@@ -1,0 +1,10 @@
+export { EventQueue } from "./event-queue.js";
+export { Fingerprint } from "./fingerprint.js";
+export {
+  type EventObserver,
+  type Handler,
+  type RunOptions,
+  type RunStats,
+  Simulation,
+} from "./simulation.js";
+export { msToUs, secondsToUs, US_PER_MS, US_PER_S, usToMs } from "./time.js";

@@ -1,0 +1,2 @@
+export { checkNonNegative, type Distribution, type DistributionSpec, distribution } from "./distributions.js";
+export { createRng, Rng, type Seed } from "./rng.js";
