@@ -1,0 +1,2 @@
+// Filled floor by floor; see DESIGN.md.
+export {};
