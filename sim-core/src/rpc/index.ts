@@ -1,2 +1,1 @@
-// Filled floor by floor; see DESIGN.md.
-export {};
+export { Station, type StationOptions } from "./station.js";
