@@ -1,0 +1,1 @@
+export { erlangC, fanOutSlowProbability, mmcTheory, type MmcTheory } from "./queueing.js";
