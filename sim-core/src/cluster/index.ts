@@ -1,2 +1,3 @@
-// Filled floor by floor; see DESIGN.md.
-export {};
+export { Cluster, type FaultSpec, type FaultTarget } from "./cluster.js";
+export { DEFAULT_NETWORK, type Locality, Network, type NetworkSpec, type PartitionSide } from "./network.js";
+export { type NodeInfo, standardTopology, Topology, type TopologySpec } from "./topology.js";
