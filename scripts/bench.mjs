@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// `npm run bench`: runs each benchmark in bench/ beside its baselines, each variant in its own
+// child process (so peak RSS is per variant), and prints ratios measured in this same run.
+//
+//   npm run bench                      human table
+//   npm run bench -- --json            one JSON object per line
+//   npm run bench -- --only mm1        one benchmark (repeatable)
+//   npm run bench -- --seed 7          another seed (default 1)
+//   npm run bench -- --scale 0.01      every size times 0.01 (a quick look; the smoke test uses it)
+//   npm run bench -- --no-simpy        skip SimPy even when present
+//
+// See bench/README.md for the convention a benchmark follows.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const PYTHON = "/usr/bin/python3"; // Debian's python3-simpy3 installs for this interpreter only.
+const CHILD_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * The benchmarks. `compare` names result fields the typed-array baseline must reproduce exactly
+ * (it draws the same numbers in the same order), proving it does the same work.
+ */
+const BENCHMARKS = [
+  {
+    name: "mm1",
+    file: "bench/mm1.ts",
+    unit: "customers",
+    cases: [{ size: 1_000_000 }],
+    compare: ["customers", "events", "meanResponse"],
+    simpy: { script: "bench/simpy/mmc.py", args: ["--servers", "1", "--lambda", "0.9", "--mu", "1"] },
+  },
+  {
+    name: "mmc",
+    file: "bench/mmc.ts",
+    unit: "customers",
+    cases: [{ size: 1_000_000 }],
+    compare: ["customers", "events", "meanResponse"],
+    simpy: { script: "bench/simpy/mmc.py", args: ["--servers", "10", "--lambda", "9", "--mu", "1"] },
+  },
+  {
+    name: "timers",
+    file: "bench/timers.ts",
+    unit: "timers",
+    cases: [{ size: 1_000_000 }],
+    compare: ["timers", "events", "checksum"],
+    simpy: { script: "bench/simpy/timers.py", args: [] },
+  },
+];
+
+function parseOptions(argv) {
+  const options = { json: false, only: [], seed: 1, scale: 1, simpy: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--json") options.json = true;
+    else if (arg === "--no-simpy") options.simpy = false;
+    else if (arg === "--only") options.only.push(argv[++i]);
+    else if (arg === "--seed") options.seed = Number(argv[++i]);
+    else if (arg === "--scale") options.scale = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg} (see the header of scripts/bench.mjs)`);
+  }
+  if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
+  if (!(options.scale > 0)) throw new Error(`--scale must be > 0, got ${options.scale}`);
+  const known = BENCHMARKS.map((b) => b.name);
+  for (const name of options.only) {
+    if (!known.includes(name)) throw new Error(`--only ${name}: unknown benchmark (known: ${known.join(", ")})`);
+  }
+  return options;
+}
+
+/** Runs one child and returns the last JSON line it printed, or `{ error }`. */
+function runChild(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", timeout: CHILD_TIMEOUT_MS });
+  const lines = (result.stdout ?? "").trim().split("\n").filter(Boolean);
+  if (result.status !== 0 || lines.length === 0) {
+    const why = result.error?.message ?? (result.stderr || "").trim().split("\n").slice(-3).join(" | ");
+    return { error: `exit ${result.status}: ${why}` };
+  }
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+/** Why SimPy cannot run, or null when it can. Installs Debian's package when root and missing. */
+function simpyUnavailable(log) {
+  const probe = () => spawnSync(PYTHON, ["-c", "import simpy"], { encoding: "utf8" }).status === 0;
+  if (probe()) return null;
+  if (process.getuid?.() !== 0) return `SimPy missing (${PYTHON} cannot import simpy; apt-get install python3-simpy3)`;
+  log("bench: installing python3-simpy3 with apt-get (once) ...");
+  const apt = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "python3-simpy3"], {
+    encoding: "utf8",
+  });
+  if (apt.status === 0 && probe()) return null;
+  return `SimPy missing and apt-get install python3-simpy3 failed: ${(apt.stderr || apt.error?.message || "").trim().split("\n").pop()}`;
+}
+
+function runCase(bench, benchCase, options, simpyNote) {
+  const size = Math.max(1, Math.round(benchCase.size * options.scale));
+  const extra = Object.entries(benchCase.extra ?? {}).flatMap(([k, v]) => [`--${k}`, String(v)]);
+  const common = ["--size", String(size), "--seed", String(options.seed), ...extra];
+  const node = (variant) =>
+    runChild(process.execPath, ["--import", "tsx", bench.file, "--variant", variant, ...common]);
+  const sim = node("sim");
+  const typed = node("typed");
+  const simpy =
+    bench.simpy === undefined
+      ? { skipped: "no SimPy equivalent" }
+      : simpyNote !== null
+        ? { skipped: simpyNote }
+        : runChild(PYTHON, [bench.simpy.script, ...common, ...bench.simpy.args]);
+  const row = { name: bench.name, [bench.unit]: size, ...(benchCase.extra ?? {}), seed: options.seed };
+  const { variant: _v, size: _s, seed: _seed, ...simFields } = sim;
+  Object.assign(row, simFields);
+  if (sim.wallMs !== undefined && sim.events !== undefined)
+    row.eventsPerS = Math.round(sim.events / (sim.wallMs / 1000));
+  row.baseline = typed;
+  if (sim.error === undefined && typed.error === undefined) {
+    row.ratioVsBaseline = round(sim.wallMs / typed.wallMs, 3);
+    row.sameAsBaseline = bench.compare.every((key) => sim[key] === typed[key]);
+  }
+  row.simpy = simpy;
+  if (sim.error === undefined && simpy.wallMs !== undefined) row.simpyOverSim = round(simpy.wallMs / sim.wallMs, 2);
+  return row;
+}
+
+function round(x, digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const fmt = (x) => (x === undefined ? "-" : Math.round(x).toLocaleString("en-US"));
+
+function printTable(rows) {
+  const lines = [["name", "workload", "variant", "wallMs", "work/s", "ratio", "peak RSS MB", "check"]];
+  for (const { row, unit } of rows) {
+    const workload = `${fmt(row[unit])} ${unit}`;
+    const variants = [
+      ["sim-core", row, `${row.ratioVsBaseline?.toFixed(2)} × typed`],
+      ["typed-array", row.baseline, "1.00 (baseline)"],
+      [
+        `simpy ${row.simpy.simpyVersion ?? ""}`.trim(),
+        row.simpy,
+        row.simpyOverSim === undefined ? "" : `${row.simpyOverSim.toFixed(1)} × sim-core`,
+      ],
+    ];
+    variants.forEach(([label, v, ratio], i) => {
+      const rate = v[unit] !== undefined && v.wallMs !== undefined ? v[unit] / (v.wallMs / 1000) : undefined;
+      const note =
+        v.error ?? v.skipped ?? (i === 1 ? (row.sameAsBaseline ? "same result as sim-core" : "RESULT DIFFERS") : "");
+      lines.push([
+        i === 0 ? row.name : "",
+        i === 0 ? workload : "",
+        label,
+        fmt(v.wallMs),
+        rate === undefined ? "-" : `${fmt(rate)} ${unit}/s`,
+        v.error || v.skipped ? "" : ratio,
+        v.peakRssMb === undefined ? "-" : v.peakRssMb.toFixed(1),
+        note,
+      ]);
+    });
+  }
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => String(l[c]).length)));
+  for (const l of lines)
+    console.log(
+      l
+        .map((cell, c) => String(cell).padEnd(widths[c]))
+        .join("  ")
+        .trimEnd(),
+    );
+}
+
+const options = parseOptions(process.argv.slice(2));
+const log = options.json ? (m) => console.error(m) : (m) => console.log(m);
+log(
+  `seed=${options.seed}  (reproduce: npm run bench -- --seed ${options.seed}${options.scale === 1 ? "" : ` --scale ${options.scale}`})`,
+);
+const simpyNote = options.simpy ? simpyUnavailable(log) : "SimPy skipped (--no-simpy)";
+if (simpyNote !== null) log(`bench: ${simpyNote}`);
+const rows = [];
+let failed = false;
+for (const bench of BENCHMARKS) {
+  if (options.only.length > 0 && !options.only.includes(bench.name)) continue;
+  for (const benchCase of bench.cases) {
+    const row = runCase(bench, benchCase, options, simpyNote);
+    if (row.error !== undefined || row.baseline.error !== undefined || row.sameAsBaseline === false) failed = true;
+    if (options.json) console.log(JSON.stringify(row));
+    else rows.push({ row, unit: bench.unit });
+  }
+}
+if (!options.json) printTable(rows);
+process.exit(failed ? 1 : 0);
