@@ -1,8 +1,11 @@
 export {
   defineScenario,
+  validateParams,
   type ParamSpec,
   type ParamValues,
   type Scenario,
   type ScenarioResultBase,
-  validateParams,
 } from "./scenario.js";
+export { queueing, type QueueingResult } from "./queueing.js";
+export { fanOut, type FanOutResult } from "./fan-out.js";
+export { getScenario, scenarios, type AnyScenario } from "./registry.js";

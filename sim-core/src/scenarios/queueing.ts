@@ -1,0 +1,185 @@
+import { type Handler, msToUs, Simulation, usToMs } from "../kernel/index.js";
+import { Histogram, type LatencySummary } from "../metrics/index.js";
+import { createRng, type Distribution, distribution } from "../random/index.js";
+import { Station } from "../rpc/index.js";
+import { type MmcTheory, mmcTheory } from "../theory/index.js";
+import { defineScenario } from "./scenario.js";
+
+/** Service-time shapes with the same mean, to show that the queue cares about variance too. */
+const SERVICE_SHAPES = ["exponential", "constant", "lognormal"] as const;
+/** Spread of the lognormal shape: p99 is about 10× the median, a common tail in RPC services. */
+const LOGNORMAL_SIGMA = Math.log(10) / 2.3263478740408408;
+
+export interface QueueingResult {
+  seed: number | string;
+  fingerprint: string;
+  customers: number;
+  /** Time-weighted share of worker capacity in use. */
+  utilisation: number;
+  responseMs: LatencySummary;
+  waitMs: LatencySummary;
+  /** Textbook M/M/c figures in ms; null when the queue is unstable or service is not exponential. */
+  theory: (MmcTheory & { utilisation: number }) | null;
+  /** Little's law, L = λ·W, measured: both sides come from the run itself. */
+  littlesLaw: { arrivalRatePerS: number; meanResponseMs: number; meanInSystem: number; lambdaTimesW: number };
+  /** Response-time histogram rows for a chart. */
+  histogram: { lowerMs: number; upperMs: number; count: number }[];
+  /** Queue length over virtual time (mean and max per bin). */
+  queueLength: { timeMs: number; mean: number; max: number }[];
+  durationMs: number;
+}
+
+interface Customer {
+  arrivalUs: number;
+}
+
+/**
+ * Module 0's queue: Poisson arrivals into `servers` workers with a shared FIFO queue (M/M/c when
+ * service is exponential), checked against Erlang C and Little's law.
+ *
+ * @example
+ * queueing.run({ arrivalRatePerS: 900, serviceTimeMsMean: 1, servers: 1, seed: 1 }).theory?.meanResponse // ≈ 10 (ms)
+ */
+export const queueing = defineScenario<
+  {
+    arrivalRatePerS: number;
+    serviceTimeMsMean: number;
+    servers: number;
+    serviceShape: string;
+    customers: number;
+  },
+  QueueingResult
+>({
+  id: "queueing",
+  title: "A queue in front of a pool of workers",
+  module: 0,
+  summary: "Poisson arrivals, c workers, one FIFO queue: response times against M/M/c theory and Little's law.",
+  defaultSeed: 42,
+  params: {
+    arrivalRatePerS: {
+      kind: "number",
+      label: "Arrival rate λ",
+      description: "Requests per second arriving at random (a Poisson process).",
+      default: 80,
+      min: 0,
+      minExclusive: true,
+      max: 100_000,
+      step: 1,
+      unit: "req/s",
+    },
+    serviceTimeMsMean: {
+      kind: "number",
+      label: "Mean service time",
+      description: "Average time one worker spends on one request (1/μ).",
+      default: 10,
+      min: 0,
+      minExclusive: true,
+      max: 10_000,
+      step: 0.5,
+      unit: "ms",
+    },
+    servers: {
+      kind: "number",
+      label: "Workers c",
+      description: "Requests served in parallel; the rest wait in one queue.",
+      default: 1,
+      min: 1,
+      max: 64,
+      step: 1,
+      integer: true,
+    },
+    serviceShape: {
+      kind: "choice",
+      label: "Service-time shape",
+      description: "Same mean, different spread: exponential (M/M/c), constant (M/D/c) or a long-tailed lognormal.",
+      default: "exponential",
+      options: SERVICE_SHAPES,
+    },
+    customers: {
+      kind: "number",
+      label: "Customers",
+      description: "How many requests to simulate; more gives tighter estimates.",
+      default: 20_000,
+      min: 100,
+      max: 2_000_000,
+      step: 100,
+      integer: true,
+    },
+  },
+  body(p) {
+    const rng = createRng(p.seed);
+    const arrivalsRng = rng.fork("arrivals");
+    const serviceRng = rng.fork("service");
+    const service = serviceDistribution(p.serviceShape, p.serviceTimeMsMean);
+    const sim = new Simulation();
+    const response = new Histogram();
+    const wait = new Histogram();
+    let inSystem = 0;
+    let areaUs = 0;
+    let lastChangeUs = 0;
+    const changeInSystem = (delta: number) => {
+      areaUs += inSystem * (sim.nowUs - lastChangeUs);
+      lastChangeUs = sim.nowUs;
+      inSystem += delta;
+    };
+    const station = new Station<Customer>(sim, {
+      name: "queue",
+      servers: p.servers,
+      queueCapacity: Infinity,
+      // About 200 points over the expected run, whatever its length.
+      seriesBinMs: Math.max(1, Math.round(p.customers / p.arrivalRatePerS / 0.2)),
+      serviceTimeUs: () => msToUs(service.sample(serviceRng)),
+      onDone(customer, waitedUs) {
+        changeInSystem(-1);
+        response.record(usToMs(sim.nowUs - customer.arrivalUs));
+        wait.record(usToMs(waitedUs));
+      },
+    });
+    const meanGapMs = 1000 / p.arrivalRatePerS;
+    let arrived = 0;
+    const arrive: Handler<null> = sim.handler("arrival", () => {
+      arrived++;
+      changeInSystem(1);
+      station.submit({ arrivalUs: sim.nowUs });
+      if (arrived < p.customers) sim.schedule(msToUs(-meanGapMs * Math.log(1 - arrivalsRng.next())), arrive, null);
+    });
+    sim.schedule(0, arrive, null);
+    sim.run();
+    const durationUs = sim.nowUs;
+    const meanInSystem = durationUs > 0 ? areaUs / durationUs : 0;
+    const arrivalRatePerS = durationUs > 0 ? (p.customers / durationUs) * 1e6 : 0;
+    const stable = p.arrivalRatePerS * (p.serviceTimeMsMean / 1000) < p.servers;
+    const theory =
+      stable && p.serviceShape === "exponential"
+        ? mmcTheory(p.arrivalRatePerS / 1000, 1 / p.serviceTimeMsMean, p.servers)
+        : null;
+    return {
+      seed: p.seed,
+      fingerprint: sim.fingerprint,
+      customers: p.customers,
+      utilisation: durationUs > 0 ? station.busyUs / (durationUs * p.servers) : 0,
+      responseMs: response.summary(),
+      waitMs: wait.summary(),
+      theory,
+      littlesLaw: {
+        arrivalRatePerS,
+        meanResponseMs: response.mean,
+        meanInSystem,
+        lambdaTimesW: (arrivalRatePerS / 1000) * response.mean,
+      },
+      histogram: response.buckets().map((b) => ({ lowerMs: b.lower, upperMs: b.upper, count: b.count })),
+      queueLength: station.queueLength.points(usToMs(durationUs)),
+      durationMs: usToMs(durationUs),
+    };
+  },
+});
+
+function serviceDistribution(shape: string, meanMs: number): Distribution {
+  if (shape === "constant") return distribution({ kind: "constant", value: meanMs }, "queueing.serviceTimeMsMean");
+  if (shape === "lognormal") {
+    // Choose mu so the lognormal's mean, exp(mu + sigma²/2), equals meanMs.
+    const mu = Math.log(meanMs) - (LOGNORMAL_SIGMA * LOGNORMAL_SIGMA) / 2;
+    return distribution({ kind: "lognormal", mu, sigma: LOGNORMAL_SIGMA }, "queueing.serviceTimeMsMean");
+  }
+  return distribution({ kind: "exponential", mean: meanMs }, "queueing.serviceTimeMsMean");
+}
