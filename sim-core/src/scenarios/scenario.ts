@@ -41,7 +41,7 @@ export interface ScenarioResultBase {
  * `P` holds the schema-described (plain) parameters; `X` holds extras that are not controls,
  * such as a learner's policy object or a custom topology, passed through untouched.
  */
-export interface Scenario<P extends ParamValues, R extends ScenarioResultBase, X = Record<string, never>> {
+export interface Scenario<P extends ParamValues, R extends ScenarioResultBase, X extends object = object> {
   /** Stable id used in URLs and registries, e.g. "timeoutBudgets". */
   readonly id: string;
   readonly title: string;
@@ -71,7 +71,7 @@ export interface Scenario<P extends ParamValues, R extends ScenarioResultBase, X
 export function defineScenario<
   P extends ParamValues,
   R extends ScenarioResultBase,
-  X = Record<string, never>,
+  X extends object = object,
 >(definition: {
   id: string;
   title: string;
