@@ -1,2 +1,29 @@
-// Filled floor by floor; see DESIGN.md.
-export {};
+// storage/: a Cassandra-like store. Pure placement and consistency arithmetic first, then the
+// PBS staleness model, then the simulated coordinator on the cluster floor.
+export {
+  CONSISTENCY_LEVELS,
+  type ConsistencyLevel,
+  isMet,
+  quorum,
+  quorumsOverlap,
+  type Requirement,
+  requirement,
+} from "./consistency.js";
+export { int32Key, murmur3Token, murmur3x64_128, type PartitionKey, tokenOf } from "./murmur3.js";
+export {
+  kStaleness,
+  type LatencyPercentilesMs,
+  type PbsOptions,
+  type PbsResult,
+  pbsStaleness,
+  type WarsDelays,
+} from "./pbs.js";
+export { LNKD_DISK_WRITE_DELAY, LNKD_READ_DELAY, WARS_MODELS, YMMR_READ_DELAY } from "./pbs-models.js";
+export {
+  type PlacementNode,
+  type PlacementTopology,
+  type Replication,
+  type ReplicationSpec,
+  replication,
+} from "./replication.js";
+export { DEFAULT_VNODES, type RingEntry, TokenRing } from "./ring.js";

@@ -1,0 +1,115 @@
+import { kStaleness, pbsStaleness, SimConfigError, WARS_MODELS } from "sim-core";
+import { describe, expect, it } from "vitest";
+
+const zero = { kind: "constant", value: 0 } as const;
+
+describe("pbs", () => {
+  it("kStaleness(n, r, w, k) is (C(n-w, r) / C(n, r))^k", () => {
+    expect(kStaleness(3, 1, 1)).toBeCloseTo(2 / 3, 12);
+    expect(kStaleness(3, 1, 1, 2)).toBeCloseTo(4 / 9, 12);
+    expect(kStaleness(5, 2, 2)).toBeCloseTo(3 / 10, 12);
+    expect(kStaleness(3, 2, 2)).toBe(0);
+  });
+
+  it("pbsStaleness at t = 0 matches the closed form when reads pick replicas uniformly", () => {
+    // Writes arrive at exponential times, acks are instant, and read order is an iid draw: the W
+    // replicas that committed the write are a uniform W-subset, the R read replicas an independent
+    // uniform R-subset, so P(consistent at t = 0) = 1 - C(N-W, R)/C(N, R). At 200k trials the
+    // binomial sd is at most 0.0012; 0.006 is five sd.
+    for (const [n, r, w] of [
+      [3, 1, 1],
+      [3, 1, 2],
+      [5, 2, 2],
+      [5, 1, 3],
+    ] as const) {
+      const res = pbsStaleness({
+        n,
+        r,
+        w,
+        delays: { w: { kind: "exponential", mean: 5 }, a: zero, r: zero, s: { kind: "exponential", mean: 1 } },
+        tMs: 0,
+        trials: 200_000,
+        seed: `closed-${n}${r}${w}`,
+      });
+      expect(Math.abs(res.pConsistent - (1 - kStaleness(n, r, w)))).toBeLessThan(0.006);
+      expect(res.pConsistentClosedFormAtZero).toBeCloseTo(1 - kStaleness(n, r, w), 12);
+    }
+  });
+
+  it("pbsStaleness(N, 1, 1) over t matches 1/N + (N-1)/N (1 - e^(-t/m)) for exponential writes", () => {
+    // The replica read is uniform; if it is not the first to get the write, memorylessness makes
+    // its lag behind the commit exponential with the same mean m. Tolerance as above, 5 sd.
+    const m = 10;
+    const ts = [0, 2, 5, 10, 30];
+    const res = pbsStaleness({
+      n: 3,
+      r: 1,
+      w: 1,
+      delays: { w: { kind: "exponential", mean: m }, a: zero, r: zero, s: { kind: "exponential", mean: 1 } },
+      tMs: ts,
+      trials: 200_000,
+      seed: 9,
+    });
+    res.curve.forEach(({ tMs, pConsistent }) => {
+      expect(Math.abs(pConsistent - (1 / 3 + (2 / 3) * (1 - Math.exp(-tMs / m))))).toBeLessThan(0.006);
+    });
+  });
+
+  it("pbsStaleness with R + W > N is always consistent, and curves never fall as t grows", () => {
+    const res = pbsStaleness({
+      n: 3,
+      r: 2,
+      w: 2,
+      delays: WARS_MODELS["lnkd-disk"] as never,
+      tMs: [0, 1],
+      trials: 20_000,
+      seed: 1,
+    });
+    expect(res.curve.map((c) => c.pConsistent)).toEqual([1, 1]);
+    const weak = pbsStaleness({
+      n: 3,
+      r: 1,
+      w: 1,
+      delays: WARS_MODELS["lnkd-disk"] as never,
+      tMs: [0, 1, 10, 100],
+      trials: 20_000,
+      seed: 1,
+    });
+    const ps = weak.curve.map((c) => c.pConsistent);
+    expect(ps[0]).toBeLessThan(1);
+    for (let i = 1; i < ps.length; i++) expect(ps[i]).toBeGreaterThanOrEqual(ps[i - 1] as number);
+  });
+
+  it("pbsStaleness write latency is the W-th fastest ack and read latency the R-th fastest response", () => {
+    const c = (value: number) => ({ kind: "constant", value }) as const;
+    const res = pbsStaleness({
+      n: 3,
+      r: 2,
+      w: 3,
+      delays: { w: c(2), a: c(3), r: c(1), s: c(4) },
+      tMs: 0,
+      trials: 5,
+      seed: 1,
+    });
+    expect(res.writeLatencyMs.p50).toBe(5);
+    expect(res.readLatencyMs.p999).toBe(5);
+  });
+
+  it("pbsStaleness is reproducible from its seed", () => {
+    const run = () =>
+      pbsStaleness({ n: 3, r: 1, w: 1, delays: WARS_MODELS.ymmr as never, tMs: [0, 5], trials: 5000, seed: "s" });
+    expect(run()).toEqual(run());
+  });
+
+  it("pbsStaleness validators reject bad input", () => {
+    const d = WARS_MODELS["lnkd-fast"] as never;
+    const base = { n: 3, r: 1, w: 1, delays: d, tMs: 0, trials: 10, seed: 1 };
+    expect(() => pbsStaleness({ ...base, r: 4 })).toThrow(/pbs.r/);
+    expect(() => pbsStaleness({ ...base, trials: 0 })).toThrow(SimConfigError);
+    expect(() => pbsStaleness({ ...base, tMs: [1, -1] })).toThrow(/pbs.tMs\[1\]/);
+    expect(() =>
+      pbsStaleness({ ...base, delays: { w: { kind: "normal", mean: 1, sd: 1 }, a: zero, r: zero, s: zero } }),
+    ).toThrow(/pbs.delays.w/);
+    expect(() => kStaleness(3, 1, 0)).toThrow(SimConfigError);
+  });
+});
