@@ -1,2 +1,9 @@
-// Filled floor by floor; see DESIGN.md.
-export {};
+export { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, renderChart } from "./chart.js";
+export {
+  fanOutCurveChart,
+  fanOutPercentilesChart,
+  queueLengthChart,
+  responseTimesChart,
+  theoryChart,
+} from "./queueing.js";
+export { type ScenarioViews, views, viewsFor } from "./catalog.js";

@@ -1,0 +1,35 @@
+import type { AnyScenario } from "../scenarios/index.js";
+import type { ChartSpec } from "./chart.js";
+import {
+  fanOutCurveChart,
+  fanOutPercentilesChart,
+  queueLengthChart,
+  responseTimesChart,
+  theoryChart,
+} from "./queueing.js";
+
+/** What a surface can draw for one scenario: charts (Plot) and diagrams (Mermaid text). */
+export interface ScenarioViews {
+  // biome-ignore lint/suspicious/noExplicitAny: each scenario's charts take its own result type.
+  charts: ChartSpec<any>[];
+  /** Mermaid diagrams from a result, e.g. { topology: (r) => "flowchart LR ..." }. */
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  diagrams?: Record<string, (result: any) => string>;
+}
+
+/**
+ * Charts and diagrams for each registered scenario, by scenario id. A module author adds one
+ * line here next to the scenario's entry in `scenarios/registry.ts`.
+ *
+ * @example
+ * views.queueing.charts.map((c) => c.id) // ['responseTimes', 'queueLength', 'theory']
+ */
+export const views: Record<string, ScenarioViews> = {
+  queueing: { charts: [responseTimesChart, queueLengthChart, theoryChart] },
+  fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart] },
+};
+
+/** The views of a scenario, or an empty set for one without charts yet. */
+export function viewsFor(scenario: AnyScenario): ScenarioViews {
+  return views[scenario.id] ?? { charts: [] };
+}
