@@ -42,7 +42,28 @@ export function ensureSimCoreBuilt() {
   }
 }
 
+/** Debian's Chromium, for the site's browser tests and screenshots; installed when missing. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/**
+ * Installs Debian's `chromium` with apt-get when it is missing and we are root (as on CI);
+ * otherwise prints the command and returns false, so a learner's laptop is never changed.
+ */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) {
+    console.log(`setup: Chromium is missing; install it with: sudo apt-get install -y chromium`);
+    return false;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  console.log("setup: installing Chromium (apt-get, about 80 s)");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
+  return existsSync(CHROMIUM_PATH);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes("--chromium")) ensureChromium();
   ensurePackages();
   ensureSimCoreBuilt();
 }

@@ -5,11 +5,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
+import { ensureChromium, ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 ensurePackages();
 ensureSimCoreBuilt();
+// The site suite drives a real Chromium; CI starts without one.
+ensureChromium();
 
 let passed = 0;
 let failed = 0;
