@@ -1,0 +1,110 @@
+// Shared by the site's browser tests and `npm run site:screenshots`: a `vitepress preview` of
+// the built site on a free 127.0.0.1 port, and a headless Debian Chromium that never talks to
+// the network on its own (see TOOLING.md for why each flag is there).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+
+export const repoDir = fileURLToPath(new URL("..", import.meta.url));
+export const siteDir = join(repoDir, "site");
+export const distDir = join(siteDir, ".vitepress", "dist");
+const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** A port the OS says is free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `vitepress build site` plus the diagram check, as `npm run site:build` does. */
+export function buildSite(): void {
+  execFileSync(process.execPath, ["scripts/site.mjs", "build"], { cwd: repoDir, stdio: "inherit" });
+}
+
+export interface Preview {
+  url: string;
+  stop(): void;
+}
+
+/** Serves the built site with `vitepress preview` and resolves once it answers. */
+export async function startPreview(): Promise<Preview> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/vitepress/bin/vitepress.js", "preview", "site", "--host", "127.0.0.1", "--port", String(port)],
+    { cwd: repoDir, stdio: "ignore" },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (child.exitCode !== null) throw new Error(`vitepress preview exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/`);
+      if (response.ok) return { url, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stop();
+  throw new Error("vitepress preview did not answer within 20 s");
+}
+
+export interface Chromium {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium (Playwright gives it a fresh profile), installing it first when we may. */
+export async function launchChromium(): Promise<Chromium> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    execFileSync(process.execPath, ["scripts/setup.mjs", "--chromium"], { cwd: repoDir, stdio: "inherit" });
+  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error("Chromium is missing: sudo apt-get install -y chromium");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+/** Site paths of every page in the build, e.g. "/modules/00-simulation-basics.html". */
+export function builtPages(): string[] {
+  if (!existsSync(join(distDir, "index.html"))) throw new Error("the site is not built: npm run site:build");
+  const pages: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) {
+        if (entry.name !== "assets") walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      } else if (entry.name.endsWith(".html") && !(prefix === "/" && entry.name === "404.html")) {
+        pages.push(`${prefix}${entry.name}`);
+      }
+    }
+  };
+  walk(distDir, "/");
+  return pages;
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The course site's commands: `dev` (live reload), `build` (static site, failing on a page that
+// throws, a dead link or a diagram that does not parse), `preview` (serves the build) and
+// `screenshots` (one PNG per page at desktop and phone width, for a person to look at).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const vitepress = join(root, "node_modules", "vitepress", "bin", "vitepress.js");
+const [command = "dev", ...rest] = process.argv.slice(2);
+
+function run(args, title) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`site: ${title} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function build() {
+  const started = process.hrtime.bigint();
+  run([vitepress, "build", "site"], "vitepress build");
+  // Diagrams are drawn in the browser; parse every one now so a broken diagram fails the build.
+  run(["--import", "tsx", "scripts/site-check-diagrams.ts"], "diagram check");
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`site: built site/.vitepress/dist in ${seconds.toFixed(1)} s`);
+}
+
+ensurePackages();
+ensureSimCoreBuilt();
+if (command === "dev") {
+  run([vitepress, "dev", "site", "--host", "127.0.0.1", ...rest], "vitepress dev");
+} else if (command === "build") {
+  build();
+} else if (command === "preview") {
+  if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
+  run([vitepress, "preview", "site", "--host", "127.0.0.1", ...rest], "vitepress preview");
+} else if (command === "screenshots") {
+  if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
+  run(["--import", "tsx", "scripts/site-screenshots.ts", ...rest], "screenshots");
+} else {
+  console.error(`usage: node scripts/site.mjs dev|build|preview|screenshots (got "${command}")`);
+  process.exit(2);
+}

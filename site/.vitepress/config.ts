@@ -1,0 +1,49 @@
+// The course site's configuration. Navigation is generated from the files present (see
+// gen/sidebar.ts), so module and lab authors never edit this file.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitepress";
+import { withMermaid } from "vitepress-plugin-mermaid";
+import { rewriteLabLinks } from "./gen/lab-links.js";
+import { buildSidebar } from "./gen/sidebar.js";
+
+const siteDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const repoDir = dirname(siteDir);
+
+export default withMermaid(
+  defineConfig({
+    title: "Cloud-native migration workshop",
+    description: "How Netflix moved from a monolith and one Oracle database to microservices and Cassandra, simulated.",
+    lang: "en",
+    // A favicon avoids a 404 in every page's console (and the browser tests forbid console errors).
+    head: [["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }]],
+    lastUpdated: false,
+    // Dead internal links fail the build (VitePress's default, stated here so nobody relaxes it).
+    ignoreDeadLinks: false,
+    themeConfig: {
+      nav: [
+        { text: "Modules", link: "/modules/00-simulation-basics" },
+        { text: "Labs", link: "/labs/" },
+        { text: "Instructors", link: "/instructor/" },
+        { text: "Reference", link: "/reference/api" },
+      ],
+      sidebar: buildSidebar(siteDir, repoDir),
+      // Local search: the index is built with the site, so search works offline.
+      search: { provider: "local" },
+      outline: [2, 3],
+      footer: { message: "Apache-2.0. Every number on these pages comes from sim-core or cites its source." },
+    },
+    markdown: {
+      config(md) {
+        rewriteLabLinks(md);
+      },
+    },
+    mermaid: { startOnLoad: false },
+    vite: {
+      resolve: { alias: { "sim-core": join(repoDir, "sim-core", "src", "index.ts") } },
+      server: { host: "127.0.0.1", fs: { allow: [repoDir] } },
+      preview: { host: "127.0.0.1" },
+      build: { chunkSizeWarningLimit: 4000 },
+    },
+  }),
+);

@@ -1,0 +1,25 @@
+// The course theme: VitePress's default theme plus the simulation components, registered
+// globally so any Markdown page can use <Simulation>, <Predict>, <Topology> and <RequestTrace>.
+import type { Theme } from "vitepress";
+import DefaultTheme from "vitepress/theme";
+import "./registry.js";
+import Predict from "./components/Predict.vue";
+import RequestTrace from "./components/RequestTrace.vue";
+import Simulation from "./components/Simulation.vue";
+import Topology from "./components/Topology.vue";
+import "./style.css";
+
+const theme: Theme = {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    // A page that throws while rendering on the server must fail `vitepress build`, not ship
+    // without its content (VitePress otherwise exits 0; see TOOLING.md).
+    if (import.meta.env.SSR) app.config.throwUnhandledErrorInProduction = true;
+    app.component("Simulation", Simulation);
+    app.component("Predict", Predict);
+    app.component("Topology", Topology);
+    app.component("RequestTrace", RequestTrace);
+  },
+};
+
+export default theme;
