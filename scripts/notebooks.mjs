@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// `npm run notebooks`          opens the notebooks in Jupyter with the tslab kernel (127.0.0.1).
+// `npm run notebooks:check`    re-executes every notebook headlessly and compares its outputs.
+// `npm run notebooks:update`   re-executes every notebook and rewrites its committed outputs.
+// check and update take notebook paths to limit the run: `npm run notebooks:check -- notebooks/00-*.ipynb`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { checkNotebook, listNotebooks, root, updateNotebook } from "./notebooks-lib.mjs";
+import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
+
+const [command = "open", ...rest] = process.argv.slice(2);
+
+async function batch(action, verb) {
+  const paths = rest.length > 0 ? rest.map((p) => resolve(p)) : listNotebooks();
+  let failed = 0;
+  for (const path of paths) {
+    const started = Date.now();
+    const { ok, messages } = await action(path);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${ok ? "ok  " : "FAIL"} ${basename(path)} ${verb} (${seconds} s)`);
+    for (const message of messages) console.log(`     ${message.replace(/\n/g, "\n     ")}`);
+    if (!ok) failed++;
+  }
+  console.log(`${paths.length - failed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+function has(commandName, args = ["--version"]) {
+  const result = spawnSync(commandName, args, { stdio: "ignore" });
+  return result.status === 0;
+}
+
+function installHint() {
+  return [
+    "Jupyter is not installed. Install it with one of:",
+    "  Debian/Ubuntu: sudo apt-get install -y --no-install-recommends jupyter-notebook python3-ipython",
+    "  macOS (Homebrew): brew install jupyterlab",
+    "  any system with Python 3: python3 -m pip install --user notebook",
+    "then run `npm run notebooks` again.",
+  ].join("\n");
+}
+
+function ensureJupyter() {
+  if (has("jupyter", ["notebook", "--version"])) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && has("apt-get", ["--version"])) {
+    console.log("notebooks: installing Jupyter from Debian's packages (apt-get, ~1 minute)");
+    const install = ["install", "-y", "--no-install-recommends", "jupyter-notebook", "python3-ipython"];
+    let result = spawnSync("apt-get", install, { stdio: "inherit" });
+    if (result.status !== 0) {
+      spawnSync("apt-get", ["update"], { stdio: "inherit" });
+      result = spawnSync("apt-get", install, { stdio: "inherit" });
+    }
+    if (result.status === 0 && has("jupyter", ["notebook", "--version"])) return;
+  }
+  console.error(installHint());
+  process.exit(1);
+}
+
+/**
+ * Registers tslab in `.jupyter/` inside the project, not in the user's home: the kernel spec is
+ * one JSON file, and pointing it at this Node and this checkout's tslab means a global tslab or
+ * another Node on PATH cannot change what runs.
+ */
+function registerKernel() {
+  const jupyterPath = join(root, ".jupyter", "share", "jupyter");
+  const kernelDir = join(jupyterPath, "kernels", "tslab");
+  mkdirSync(kernelDir, { recursive: true });
+  const spec = {
+    argv: [
+      process.execPath,
+      join(root, "node_modules", "tslab", "bin", "tslab"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
+    display_name: "TypeScript",
+    language: "typescript",
+  };
+  writeFileSync(join(kernelDir, "kernel.json"), `${JSON.stringify(spec, null, 1)}\n`);
+  return jupyterPath;
+}
+
+function open() {
+  ensureJupyter();
+  const jupyterPath = registerKernel();
+  const port = process.env.NOTEBOOK_PORT ?? "8888";
+  const token = randomBytes(12).toString("hex");
+  const args = [
+    "notebook",
+    "--no-browser",
+    "--ip=127.0.0.1",
+    `--port=${port}`,
+    `--notebook-dir=${join(root, "notebooks")}`,
+    `--NotebookApp.token=${token}`,
+  ];
+  if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
+  const env = {
+    ...process.env,
+    JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(":"),
+    // Keep Jupyter's runtime files (connection files, the notary database) in the project too.
+    JUPYTER_DATA_DIR: join(root, ".jupyter", "data"),
+    JUPYTER_RUNTIME_DIR: join(root, ".jupyter", "runtime"),
+  };
+  const server = spawn("jupyter", args, { env, stdio: "inherit" });
+  console.log(`\nnotebooks: open http://127.0.0.1:${port}/tree?token=${token}`);
+  console.log("notebooks: the kernel is TypeScript (tslab); stop the server with Ctrl+C\n");
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+ensurePackages();
+ensureSimCoreBuilt();
+if (command === "check") {
+  await batch(checkNotebook, "matches its committed outputs");
+} else if (command === "update") {
+  await batch(updateNotebook, "outputs rewritten");
+} else if (command === "open") {
+  if (!existsSync(join(root, "notebooks"))) {
+    console.error("notebooks: no notebooks/ folder");
+    process.exit(1);
+  }
+  open();
+} else {
+  console.error(`usage: node scripts/notebooks.mjs open|check|update [notebook.ipynb …] (got ${command})`);
+  process.exit(2);
+}
