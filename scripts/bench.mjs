@@ -8,6 +8,8 @@
 //   npm run bench -- --seed 7          another seed (default 1)
 //   npm run bench -- --scale 0.01      every size times 0.01 (a quick look; the smoke test uses it)
 //   npm run bench -- --no-simpy        skip SimPy even when present
+//   npm run bench -- --repeat 3        run each JS variant 3 times, interleaved, keep the fastest
+//                                      (this machine is shared: the best of a few is the least noisy)
 //
 // See bench/README.md for the convention a benchmark follows.
 import { spawnSync } from "node:child_process";
@@ -27,7 +29,7 @@ const BENCHMARKS = [
     file: "bench/mm1.ts",
     unit: "customers",
     cases: [{ size: 1_000_000 }],
-    compare: ["customers", "events", "meanResponse"],
+    compare: ["customers", "meanResponse", "meanWait", "utilisation", "meanInSystem"],
     simpy: { script: "bench/simpy/mmc.py", args: ["--servers", "1", "--lambda", "0.9", "--mu", "1"] },
   },
   {
@@ -35,7 +37,7 @@ const BENCHMARKS = [
     file: "bench/mmc.ts",
     unit: "customers",
     cases: [{ size: 1_000_000 }],
-    compare: ["customers", "events", "meanResponse"],
+    compare: ["customers", "meanResponse", "meanWait", "utilisation", "meanInSystem"],
     simpy: { script: "bench/simpy/mmc.py", args: ["--servers", "10", "--lambda", "9", "--mu", "1"] },
   },
   {
@@ -49,7 +51,7 @@ const BENCHMARKS = [
 ];
 
 function parseOptions(argv) {
-  const options = { json: false, only: [], seed: 1, scale: 1, simpy: true };
+  const options = { json: false, only: [], seed: 1, scale: 1, simpy: true, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") options.json = true;
@@ -57,9 +59,13 @@ function parseOptions(argv) {
     else if (arg === "--only") options.only.push(argv[++i]);
     else if (arg === "--seed") options.seed = Number(argv[++i]);
     else if (arg === "--scale") options.scale = Number(argv[++i]);
+    else if (arg === "--repeat") options.repeat = Number(argv[++i]);
     else throw new Error(`unknown option ${arg} (see the header of scripts/bench.mjs)`);
   }
   if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
+  if (!(Number.isSafeInteger(options.repeat) && options.repeat >= 1)) {
+    throw new Error(`--repeat must be an integer >= 1, got ${options.repeat}`);
+  }
   if (!(options.scale > 0)) throw new Error(`--scale must be > 0, got ${options.scale}`);
   const known = BENCHMARKS.map((b) => b.name);
   for (const name of options.only) {
@@ -98,8 +104,12 @@ function runCase(bench, benchCase, options, simpyNote) {
   const common = ["--size", String(size), "--seed", String(options.seed), ...extra];
   const node = (variant) =>
     runChild(process.execPath, ["--import", "tsx", bench.file, "--variant", variant, ...common]);
-  const sim = node("sim");
-  const typed = node("typed");
+  let sim = { wallMs: Infinity };
+  let typed = { wallMs: Infinity };
+  for (let r = 0; r < options.repeat; r++) {
+    sim = fastest(sim, node("sim"));
+    typed = fastest(typed, node("typed"));
+  }
   const simpy =
     bench.simpy === undefined
       ? { skipped: "no SimPy equivalent" }
@@ -107,6 +117,7 @@ function runCase(bench, benchCase, options, simpyNote) {
         ? { skipped: simpyNote }
         : runChild(PYTHON, [bench.simpy.script, ...common, ...bench.simpy.args]);
   const row = { name: bench.name, [bench.unit]: size, ...(benchCase.extra ?? {}), seed: options.seed };
+  if (options.repeat > 1) row.bestOf = options.repeat;
   const { variant: _v, size: _s, seed: _seed, ...simFields } = sim;
   Object.assign(row, simFields);
   if (sim.wallMs !== undefined && sim.events !== undefined)
@@ -119,6 +130,13 @@ function runCase(bench, benchCase, options, simpyNote) {
   row.simpy = simpy;
   if (sim.error === undefined && simpy.wallMs !== undefined) row.simpyOverSim = round(simpy.wallMs / sim.wallMs, 2);
   return row;
+}
+
+/** The faster of two runs; an error wins so that it is reported. */
+function fastest(a, b) {
+  if (a.error !== undefined) return a;
+  if (b.error !== undefined) return b;
+  return b.wallMs < a.wallMs ? b : a;
 }
 
 function round(x, digits) {
