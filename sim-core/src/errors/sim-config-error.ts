@@ -20,7 +20,12 @@ export class SimConfigError extends Error {
   }
 }
 
-/** Renders a value for an error message: strings quoted, objects as short JSON. */
+/**
+ * Renders a value for an error message: strings quoted, objects as short JSON.
+ *
+ * @example
+ * formatValue("ONE") // '"ONE"'
+ */
 export function formatValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);

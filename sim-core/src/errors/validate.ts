@@ -9,7 +9,12 @@ export interface NumberRange {
   integer?: boolean;
 }
 
-/** Describes a range in the words an error message uses: "a number > 0", "an integer from 1 to 10". */
+/**
+ * Describes a range in the words an error message uses.
+ *
+ * @example
+ * describeRange({ min: 1, max: 10, integer: true }) // 'an integer from 1 to 10'
+ */
 export function describeRange(range: NumberRange): string {
   const noun = range.integer ? "an integer" : "a number";
   const { min, max, minExclusive } = range;

@@ -18,7 +18,12 @@ export const scenarios: Record<string, AnyScenario> = {
   fanOut,
 };
 
-/** Throws a clear error for an unknown id, listing the known ones. */
+/**
+ * Looks a scenario up by id; an unknown id throws an error listing the known ones.
+ *
+ * @example
+ * getScenario("fanOut").title // 'Tail latency at fan-out'
+ */
 export function getScenario(id: string): AnyScenario {
   const scenario = scenarios[id];
   if (scenario === undefined) {

@@ -40,7 +40,7 @@ export interface MmcTheory {
  * Textbook M/M/c results for arrival rate λ, service rate μ per worker and c workers.
  *
  * @example
- * mmcTheory(0.9, 1, 1).meanResponse // 10 (M/M/1: 1 / (μ − λ))
+ * mmcTheory(0.9, 1, 1).meanResponse // ≈ 10 (M/M/1: 1 / (μ − λ))
  */
 export function mmcTheory(arrivalRate: number, serviceRate: number, servers: number): MmcTheory {
   checkNumber("arrivalRate", arrivalRate, { min: 0, minExclusive: true });

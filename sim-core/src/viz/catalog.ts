@@ -29,7 +29,12 @@ export const views: Record<string, ScenarioViews> = {
   fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart] },
 };
 
-/** The views of a scenario, or an empty set for one without charts yet. */
+/**
+ * The views of a scenario, or an empty set for one without charts yet.
+ *
+ * @example
+ * viewsFor(queueing).charts.length // 3
+ */
 export function viewsFor(scenario: AnyScenario): ScenarioViews {
   return views[scenario.id] ?? { charts: [] };
 }
