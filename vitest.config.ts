@@ -14,7 +14,11 @@ export default defineConfig({
     hookTimeout: 300_000,
     projects: [
       { extends: true, test: { name: "sim-core", include: ["test/sim-core/**/*.test.ts"] } },
-      { extends: true, test: { name: "grader", include: ["test/grader/**/*.test.ts"] } },
+      {
+        extends: true,
+        // Fixture courses hold graded test files the grader runs itself, never as suites.
+        test: { name: "grader", include: ["test/grader/**/*.test.ts"], exclude: ["test/grader/fixtures/**"] },
+      },
       { extends: true, test: { name: "course", include: ["test/course/**/*.test.ts"] } },
       { extends: true, test: { name: "notebooks", include: ["test/notebooks/**/*.test.ts"] } },
       { extends: true, test: { name: "site", include: ["test/site/**/*.test.ts"] } },

@@ -1,0 +1,225 @@
+// The lab-authoring API. A graded test file declares checks with a stable id, points and a
+// feedback message; a check asks the lab runner (a child process) to call the learner's code or
+// to run a trusted driver with it, receives plain validated data, and asserts on it with
+// `expect`. Lab code never runs in this process. See grader/README.md for a worked example.
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, test } from "vitest";
+import { graderContext } from "./context.js";
+import { loadRegistry } from "./registry.js";
+import { CALL_TIMEOUT_MS_DEFAULT, LabRunner, type Outcome } from "./runner/lab-runner.js";
+import { type Shape, ShapeError, show } from "./shape.js";
+
+export * as shape from "./shape.js";
+
+/** How a check ended, as the report classifies it. */
+export type CheckOutcome = "passed" | "failed" | "error" | "load" | "timeout" | "crash" | "oversize";
+
+export interface CheckMeta {
+  lab: string;
+  check: string;
+  points: number;
+  outcome: CheckOutcome;
+}
+
+declare module "vitest" {
+  interface TaskMeta {
+    grader?: CheckMeta;
+  }
+}
+
+export interface CheckSpec {
+  points: number;
+  /** What the learner should know when this check fails: the idea, not the answer. */
+  feedback: string;
+  /** Start a fresh lab runner for this check (when lab state could leak between checks). */
+  fresh?: boolean;
+}
+
+export interface CallOptions {
+  /** Deadline of this call; defaults to the lab's `callTimeoutMs`. */
+  timeoutMs?: number;
+}
+
+export interface CheckContext {
+  /** Calls `exportName` of the lab file with plain-data arguments and returns its result. */
+  call<T = unknown>(
+    file: string,
+    exportName: string,
+    args: unknown[],
+    returns?: Shape<T>,
+    options?: CallOptions,
+  ): Promise<T>;
+  /** Runs `exportName` of the lab's driver with `input`; the driver loads the lab's files itself. */
+  drive<T = unknown>(exportName: string, input: unknown, returns?: Shape<T>, options?: CallOptions): Promise<T>;
+  /** Records the seed the following assertions depend on (calls with `{ seed }` record it too). */
+  seed(seed: number): void;
+}
+
+export interface LabOptions {
+  /** Trusted driver module; defaults to test/labs/<id>.driver.ts when it exists. */
+  driver?: string | URL;
+  callTimeoutMs?: number;
+  heapMb?: number;
+}
+
+export interface GradedLab {
+  readonly id: string;
+  /** Public seeds from labs.json. */
+  readonly seeds: readonly number[];
+  /** The instructor's hidden seeds (empty unless graded with --hidden). */
+  readonly hiddenSeeds: readonly number[];
+  check(id: string, spec: CheckSpec, body: (context: CheckContext) => Promise<void> | void): void;
+}
+
+/** A lab call that produced no value: it failed to load, threw, hung, crashed or said too much. */
+export class LabCallError extends Error {
+  constructor(
+    readonly kind: Exclude<CheckOutcome, "passed" | "failed">,
+    readonly what: string,
+    readonly output: string,
+  ) {
+    super(what);
+  }
+}
+
+function observedOf(outcome: Extract<Outcome, { ok: false }>, what: string): LabCallError {
+  const kind = outcome.kind === "load" ? "load" : outcome.kind;
+  return new LabCallError(kind, `${what}: ${outcome.message}`, outcome.output);
+}
+
+/** Builds the message a learner reads: feedback, expected, observed, seed, how to reproduce. */
+function explain(
+  error: unknown,
+  feedback: string,
+  seed: number | undefined,
+  reproduce: string,
+): [CheckOutcome, string] {
+  let outcome: CheckOutcome = "failed";
+  const lines = [feedback];
+  if (error instanceof LabCallError) {
+    outcome = error.kind;
+    lines.push("  expected: your code to return a value", `  observed: ${error.what}`);
+    const output = error.output.trim();
+    if (output !== "") lines.push(`  your code printed (last lines): ${output.split("\n").slice(-5).join(" | ")}`);
+  } else if (error instanceof ShapeError) {
+    lines.push(`  expected: ${error.path} to be ${error.expected}`, `  observed: ${show(error.observed)}`);
+  } else if (error instanceof Error && "actual" in error && "expected" in error) {
+    lines.push(`  expected: ${show(error.expected)}`, `  observed: ${show(error.actual)}`, `  (${error.message})`);
+  } else {
+    lines.push(`  observed: ${error instanceof Error ? error.message : show(error)}`);
+  }
+  if (seed !== undefined) lines.push(`  seed: ${seed}`);
+  lines.push(`  reproduce: ${reproduce}`);
+  return [outcome, lines.join("\n")];
+}
+
+/** Validates arrived data; a mismatch names the call, e.g. "stats.ts: mean([]).total". */
+function parseAs<T>(returns: Shape<T> | undefined, value: unknown, what: string): T {
+  if (!returns) return value as T;
+  try {
+    return returns.parse(value, what);
+  } catch (error) {
+    if (error instanceof ShapeError) throw error;
+    throw new Error(`could not check the value of ${what}: ${String(error)}`);
+  }
+}
+
+function seedOf(input: unknown): number | undefined {
+  if (input !== null && typeof input === "object" && typeof (input as { seed?: unknown }).seed === "number") {
+    return (input as { seed: number }).seed;
+  }
+  return undefined;
+}
+
+/**
+ * Declares a graded lab in a test file under test/labs/. Call it once at the top level.
+ *
+ * @example
+ * const lab = gradedLab("05-timeout-budgets");
+ * lab.check("telescoping", { points: 2, feedback: "…" }, async ({ call }) => { … });
+ */
+export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
+  const context = graderContext();
+  const entry = loadRegistry(context.courseRoot).labs.find((lab) => lab.id === id);
+  const conventional = join(context.courseRoot, "test", "labs", `${id}.driver.ts`);
+  const driverOption = options.driver instanceof URL ? fileURLToPath(options.driver) : options.driver;
+  const driver = driverOption ?? (existsSync(conventional) ? conventional : undefined);
+  if (driver !== undefined && !isAbsolute(driver))
+    throw new Error(`gradedLab(${id}): driver must be an absolute path or URL`);
+  const labDir = join(context.labsDir, id);
+  const reproduce = `${context.reproduce} ${id}`;
+  const callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS_DEFAULT;
+  const declared = new Set<string>();
+  let runner: LabRunner | undefined;
+  const runnerFor = () => {
+    runner ??= new LabRunner({
+      labDir,
+      drivers: driver ? [driver] : [],
+      hide: context.hide,
+      isolate: context.isolate,
+      ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
+    });
+    return runner;
+  };
+  afterAll(() => runner?.close());
+
+  return {
+    id,
+    seeds: entry?.seeds ?? [],
+    hiddenSeeds: context.hiddenSeeds[id] ?? [],
+    check(checkId, spec, body) {
+      if (declared.has(checkId)) throw new Error(`gradedLab(${id}): check "${checkId}" is declared twice`);
+      declared.add(checkId);
+      test(checkId, async ({ task }) => {
+        const meta: CheckMeta = { lab: id, check: checkId, points: spec.points, outcome: "failed" };
+        task.meta.grader = meta;
+        if (spec.fresh) {
+          runner?.close();
+          runner = undefined;
+        }
+        let seed: number | undefined;
+        let calls = 0;
+        const checkContext: CheckContext = {
+          async call(file, exportName, args, returns, callOptions) {
+            calls++;
+            for (const arg of args) seed = seedOf(arg) ?? seed;
+            const what = `${file}: ${exportName}(${args.map(show).join(", ")})`;
+            const outcome = await runnerFor().request(
+              { op: "call", file, exportName, args },
+              callOptions?.timeoutMs ?? callTimeoutMs,
+            );
+            if (!outcome.ok) throw observedOf(outcome, what);
+            return parseAs(returns, outcome.value, what);
+          },
+          async drive(exportName, input, returns, callOptions) {
+            if (!driver) throw new Error(`gradedLab(${id}): no driver (test/labs/${id}.driver.ts)`);
+            calls++;
+            seed = seedOf(input) ?? seed;
+            const what = `scenario ${exportName}(${show(input)})`;
+            const outcome = await runnerFor().request(
+              { op: "drive", driver, exportName, args: [input] },
+              callOptions?.timeoutMs ?? callTimeoutMs,
+            );
+            if (!outcome.ok) throw observedOf(outcome, what);
+            return parseAs(returns, outcome.value, what);
+          },
+          seed(value) {
+            seed = value;
+          },
+        };
+        try {
+          await body(checkContext);
+          // A check that asked the lab nothing (an empty seed list, say) cannot fail: refuse it.
+          if (calls === 0) throw new Error(`check ${checkId} made no call to the lab, so it proves nothing`);
+          meta.outcome = "passed";
+        } catch (error) {
+          const [outcome, message] = explain(error, spec.feedback, seed, reproduce);
+          meta.outcome = outcome;
+          throw new Error(message);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The lab runner: the only process that executes a learner's code. It loads trusted driver
+// modules first, then locks down the built-ins graded code could patch, then answers requests
+// one at a time. It never sees the assertions, the points or the report.
+
+import { Socket } from "node:net";
+import { resolve, sep } from "node:path";
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+import { lockDown } from "./lockdown.js";
+import { toPlain } from "./plain-data.js";
+import type { Reply, Request } from "./protocol.js";
+
+const labDir = process.env.GRADER_LAB_DIR ?? "";
+const drivers = JSON.parse(process.env.GRADER_DRIVERS ?? "[]") as string[];
+// Captured before lab code runs, so lab code reassigning them changes nothing here.
+const stringify = JSON.stringify;
+const replies = new Socket({ fd: 3, readable: false, writable: true });
+const send = (reply: Reply) => replies.write(`${stringify(reply)}\n`);
+
+const driverModules = new Map<string, Record<string, unknown>>();
+for (const driver of drivers) driverModules.set(driver, await import(pathToFileURL(driver).href));
+delete process.env.GRADER_DRIVERS;
+lockDown();
+
+const labModules = new Map<string, Promise<Record<string, unknown>>>();
+
+/** A lab file that does not load (syntax error, missing file, throws at import). */
+class LabLoadError extends Error {}
+
+/** Loads a file of the lab folder once; a failure to load is remembered as it is deterministic. */
+function load(file: string): Promise<Record<string, unknown>> {
+  const path = resolve(labDir, file);
+  if (!path.startsWith(labDir + sep)) throw new Error(`${file} is outside the lab folder`);
+  let loaded = labModules.get(path);
+  if (!loaded) {
+    // Announcing the import lets the parent tell a hang at import from a hang in a call.
+    send({ id: 0, loading: file });
+    loaded = (import(pathToFileURL(path).href) as Promise<Record<string, unknown>>).then(
+      (module) => {
+        send({ id: 0, loaded: file });
+        return module;
+      },
+      (error: unknown) => {
+        send({ id: 0, loaded: file });
+        throw new LabLoadError(`could not load ${file}: ${message(error)}`);
+      },
+    );
+    labModules.set(path, loaded);
+  }
+  return loaded;
+}
+
+function message(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return `threw a non-error value: ${String(error)}`;
+}
+
+async function handle(request: Request): Promise<Reply> {
+  let target: unknown;
+  if (request.op === "call") {
+    let module: Record<string, unknown>;
+    try {
+      module = await load(request.file);
+    } catch (error) {
+      return { id: request.id, ok: false, phase: "load", error: (error as Error).message };
+    }
+    target = module[request.exportName];
+    if (typeof target !== "function") {
+      const error = `${request.file} has no exported function ${request.exportName} (found ${typeof target})`;
+      return { id: request.id, ok: false, phase: "load", error };
+    }
+  } else {
+    target = driverModules.get(request.driver)?.[request.exportName];
+    if (typeof target !== "function") {
+      return { id: request.id, ok: false, phase: "call", error: `driver has no export ${request.exportName}` };
+    }
+  }
+  try {
+    const fn = target as (...args: unknown[]) => unknown;
+    // A driver receives `load` first so it can plug the learner's policy into a scenario.
+    const args = request.op === "drive" ? [{ load }, ...request.args] : request.args;
+    const value = await fn(...args);
+    return { id: request.id, ok: true, json: stringify(toPlain(value)) };
+  } catch (error) {
+    if (error instanceof LabLoadError) return { id: request.id, ok: false, phase: "load", error: error.message };
+    return { id: request.id, ok: false, phase: "call", error: message(error) };
+  }
+}
+
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) send(await handle(JSON.parse(line) as Request));
