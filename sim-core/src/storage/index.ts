@@ -27,3 +27,15 @@ export {
   replication,
 } from "./replication.js";
 export { DEFAULT_VNODES, type RingEntry, TokenRing } from "./ring.js";
+export { type Hint, HintStore } from "./hints.js";
+export {
+  CassandraStore,
+  MAX_HINT_WINDOW_MS,
+  type OpResult,
+  type PendingOp,
+  READ_REQUEST_TIMEOUT_MS,
+  type StoreOptions,
+  type StoreStats,
+  WRITE_REQUEST_TIMEOUT_MS,
+} from "./store.js";
+export { HINT_DISPATCH_INTERVAL_MS, HintedHandoff } from "./hinted-handoff.js";

@@ -1,0 +1,82 @@
+import { type Handler, msToUs } from "../kernel/index.js";
+import { type Hint, HintStore } from "./hints.js";
+import type { CassandraStore, PendingOp } from "./store.js";
+
+/** Cassandra 3.0+ HintsService triggers hint dispatch every 10 s. */
+export const HINT_DISPATCH_INTERVAL_MS = 10_000;
+
+/**
+ * Hinted handoff: a coordinator keeps the writes a replica missed (it was down, or did not
+ * acknowledge before the write timeout) and sends them when the replica is back, on the next
+ * dispatch tick. No hint is kept for a replica down longer than max_hint_window: after that only
+ * read repair (or a full repair, not modelled) brings it up to date.
+ */
+export class HintedHandoff {
+  readonly hints: HintStore;
+  private readonly store: CassandraStore;
+  private readonly downSinceUs: Float64Array;
+  private readonly onDispatch: Handler<{ holder: number; target: number }>;
+  private readonly onHintArrive: Handler<{ target: number; hint: Hint }>;
+
+  constructor(store: CassandraStore) {
+    this.store = store;
+    const nodes = store.cluster.topology.nodes.length;
+    this.hints = new HintStore(nodes);
+    this.downSinceUs = new Float64Array(nodes);
+    const sim = store.sim;
+    this.onDispatch = sim.handler("storage.hintDispatch", ({ holder, target }) => this.dispatchHints(holder, target));
+    this.onHintArrive = sim.handler("storage.hintArrive", ({ target, hint }) => {
+      if (!store.cluster.isUp(target)) return;
+      store.apply(target, hint.key, hint.writeId);
+      store.stats.hintsReplayed++;
+    });
+    store.cluster.onChange((node, up) => this.nodeChanged(node, up));
+  }
+
+  /** Stores a hint for replica `i` of a write, unless hints are off or the window has passed. */
+  hint(op: PendingOp, i: number): void {
+    op.hinted[i] = 1;
+    const target = op.replicas[i] as number;
+    const downForUs = this.store.cluster.isUp(target) ? 0 : this.store.sim.nowUs - (this.downSinceUs[target] as number);
+    if (!this.store.hintedHandoff || !this.store.cluster.isUp(op.coord) || downForUs > this.store.maxHintWindowUs) {
+      this.store.stats.hintsSkipped++;
+      return;
+    }
+    this.hints.add(op.coord, { target, key: op.key, writeId: op.id, createdUs: this.store.sim.nowUs });
+    this.store.stats.hintsStored++;
+    if (this.store.cluster.isUp(target)) this.scheduleDispatch(op.coord, target);
+  }
+  private nodeChanged(node: number, up: boolean): void {
+    if (!up) {
+      this.downSinceUs[node] = this.store.sim.nowUs;
+      return;
+    }
+    // A returning node receives hints from every holder, and replays the hints it holds itself.
+    for (const holder of this.hints.holdersFor(node)) this.scheduleDispatch(holder, node);
+    for (const target of this.hints.targetsOf(node)) this.scheduleDispatch(node, target);
+  }
+  private scheduleDispatch(holder: number, target: number): void {
+    const intervalUs = msToUs(HINT_DISPATCH_INTERVAL_MS);
+    const nextTickUs = (Math.floor(this.store.sim.nowUs / intervalUs) + 1) * intervalUs;
+    this.store.sim.scheduleAt(nextTickUs, this.onDispatch, { holder, target });
+  }
+  private dispatchHints(holder: number, target: number): void {
+    if (!this.store.cluster.isUp(holder) || !this.store.cluster.isUp(target)) return;
+    let kept = 0;
+    for (const hint of this.hints.heldFor(holder, target)) {
+      if (this.store.sim.nowUs - hint.createdUs > this.store.maxHintWindowUs) {
+        // An undeliverable hint is not retried forever; repair would have to fix the replica.
+        this.hints.remove(holder, hint);
+        continue;
+      }
+      const delay = this.store.cluster.network.delayUs(holder, target);
+      if (delay < 0) {
+        kept++;
+        continue;
+      }
+      this.hints.remove(holder, hint);
+      this.store.sim.schedule(delay, this.onHintArrive, { target, hint });
+    }
+    if (kept > 0) this.scheduleDispatch(holder, target);
+  }
+}
