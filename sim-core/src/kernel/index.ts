@@ -1,5 +1,6 @@
 export { EventQueue } from "./event-queue.js";
 export { Fingerprint } from "./fingerprint.js";
+export { type Pause, type ProcessBody, type ProcessStep, Processes, Signal, pause } from "./process.js";
 export {
   type EventObserver,
   type Handler,
