@@ -10,6 +10,13 @@ export const HINT_DISPATCH_INTERVAL_MS = 10_000;
  * acknowledge before the write timeout) and sends them when the replica is back, on the next
  * dispatch tick. No hint is kept for a replica down longer than max_hint_window: after that only
  * read repair (or a full repair, not modelled) brings it up to date.
+ *
+ * @example
+ * const sim = new Simulation(); const topo = standardTopology({});
+ * const cluster = new Cluster(sim, topo, new Network(topo, DEFAULT_NETWORK, createRng(1)));
+ * const store = new CassandraStore(cluster, { replication: { class: "SimpleStrategy", replicationFactor: 3 }, keyCount: 1 }, createRng(2));
+ * cluster.fail({ node: 2 }); store.write(0, "ONE", 0, () => {}); sim.run({ untilMs: 100 });
+ * store.handoff.hints.pending // 1
  */
 export class HintedHandoff {
   readonly hints: HintStore;

@@ -74,8 +74,11 @@ export interface PendingOp {
  * Reads live in `read.ts` and share this state.
  *
  * @example
- * // See cassandraReplication in scenarios/ for a full run.
- * WRITE_REQUEST_TIMEOUT_MS // 2000
+ * const sim = new Simulation(); const topo = standardTopology({});
+ * const cluster = new Cluster(sim, topo, new Network(topo, DEFAULT_NETWORK, createRng(1)));
+ * const store = new CassandraStore(cluster, { replication: { class: "SimpleStrategy", replicationFactor: 3 }, keyCount: 1 }, createRng(2));
+ * let ok = false; store.write(0, "ONE", 0, (r) => { ok = r.ok; }); sim.run();
+ * ok // true
  */
 export class CassandraStore {
   readonly cluster: Cluster;
