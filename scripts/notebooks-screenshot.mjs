@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Checks a notebook in real Jupyter, the way a learner sees it: opens it in headless Chromium
+// against a running `npm run notebooks` server, runs every cell in the tslab kernel, and saves a
+// full-page screenshot. Needs Debian's `chromium` (apt-get install -y chromium).
+//
+//   node scripts/notebooks-screenshot.mjs <server URL with ?token=…> <notebook.ipynb> <out.png>
+//
+// Prints how many cells ran, and any error output the kernel produced; exits 1 on errors.
+import { basename } from "node:path";
+import { chromium } from "playwright-core";
+
+const [serverUrl, notebook, out = "notebook.png"] = process.argv.slice(2);
+if (!serverUrl || !notebook) {
+  console.error(
+    "usage: node scripts/notebooks-screenshot.mjs <http://127.0.0.1:8888/?token=…> <notebook.ipynb> [out.png]",
+  );
+  process.exit(2);
+}
+const url = new URL(serverUrl);
+const token = url.searchParams.get("token") ?? "";
+const pageUrl = `${url.origin}/notebooks/${encodeURIComponent(basename(notebook))}?token=${token}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.goto(pageUrl, { waitUntil: "networkidle" });
+  await page.waitForFunction(() => globalThis.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 60_000 });
+  // Run all, then wait until no cell shows the busy prompt `In [*]`.
+  await page.evaluate(() => globalThis.Jupyter.notebook.execute_all_cells());
+  await page.waitForFunction(
+    () => {
+      const prompts = [...document.querySelectorAll(".input_prompt")].map((p) => p.textContent ?? "");
+      return prompts.length > 0 && prompts.every((p) => !p.includes("*"));
+    },
+    null,
+    { timeout: 120_000, polling: 500 },
+  );
+  const report = await page.evaluate(() => {
+    const cells = globalThis.Jupyter.notebook.get_cells().filter((c) => c.cell_type === "code");
+    const errors = cells.flatMap((c, i) =>
+      c.output_area.outputs
+        .filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr"))
+        .map((o) => `code cell ${i + 1}: ${o.text ?? `${o.ename}: ${o.evalue}`}`),
+    );
+    const pictures = document.querySelectorAll(".output_svg svg, .output_subarea svg").length;
+    return { ran: cells.filter((c) => c.input_prompt_number !== null).length, total: cells.length, errors, pictures };
+  });
+  // Jupyter scrolls inside #site, so grow the window to the notebook's height to capture it all.
+  const height = await page.evaluate(() => document.querySelector("#notebook")?.scrollHeight ?? 900);
+  await page.setViewportSize({ width: 1100, height: Math.min(20_000, height + 200) });
+  await page.screenshot({ path: out, fullPage: true });
+  console.log(
+    `${report.ran}/${report.total} code cells ran; ${report.pictures} SVG pictures on the page; screenshot: ${out}`,
+  );
+  for (const error of report.errors) console.log(error);
+  failed = report.errors.length > 0 || report.ran < report.total;
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

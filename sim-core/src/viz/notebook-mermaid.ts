@@ -1,0 +1,61 @@
+import type { Mermaid } from "mermaid";
+import { Fingerprint } from "../kernel/index.js";
+import { installBrowserGlobals } from "./notebook-dom.js";
+
+/**
+ * Node-only: Mermaid text → SVG text, without a browser or network. Mermaid runs on the shared
+ * jsdom window with approximate text measurement (mermaid-geometry), so the same diagram gives
+ * the same SVG on every machine, and a notebook shows it as a plain picture that Jupyter,
+ * GitHub and VS Code all display, even in an untrusted notebook.
+ */
+
+/** Mermaid settings for offline pictures: SVG text labels (no HTML inside SVG), stable ids. */
+const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: "strict",
+  // SVG <text> labels survive being shown as an image; HTML labels (foreignObject) do not.
+  htmlLabels: false,
+  flowchart: { htmlLabels: false },
+  deterministicIds: true,
+  theme: "default",
+  fontFamily: "arial, sans-serif",
+} as const;
+
+let loaded: Promise<Mermaid> | null = null;
+/** Mermaid keeps one diagram's state at a time, so renders run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function loadMermaid(): Promise<Mermaid> {
+  if (loaded === null) {
+    // DOMPurify, inside Mermaid, looks for `window` when it is first imported.
+    installBrowserGlobals();
+    loaded = import("mermaid").then(({ default: mermaid }) => {
+      mermaid.initialize(MERMAID_CONFIG);
+      return mermaid;
+    });
+  }
+  return loaded;
+}
+
+/** A stable element id from the diagram's text, so re-running a notebook changes nothing. */
+function diagramId(text: string): string {
+  const hash = new Fingerprint();
+  hash.foldString(text);
+  return `mermaid-${hash.hex().slice(0, 8)}`;
+}
+
+/**
+ * Renders Mermaid text to SVG text. Throws Mermaid's parse error for invalid text.
+ *
+ * @example
+ * (await mermaidSvg("flowchart LR\n  a --> b")).startsWith("<svg") // true
+ */
+export function mermaidSvg(text: string): Promise<string> {
+  const render = queue.then(async () => {
+    const mermaid = await loadMermaid();
+    const { svg } = await mermaid.render(diagramId(text), text);
+    return svg;
+  });
+  queue = render.catch(() => undefined);
+  return render;
+}
