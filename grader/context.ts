@@ -17,6 +17,10 @@ export interface GraderContext {
   hiddenSeeds: Record<string, number[]>;
   /** How a learner reproduces a lab's checks, e.g. "npm run grade -- --lab". */
   reproduce: string;
+  /** Why a lab's submitted files were not taken (missing, symlink, too big, binary), by lab id. */
+  problems: Record<string, string[]>;
+  /** User id lab code runs as when isolated (one per concurrent submission). */
+  uid?: number;
 }
 
 declare module "vitest" {
@@ -43,6 +47,7 @@ export function graderContext(): GraderContext {
       isolate: true,
       hiddenSeeds: {},
       reproduce: "npm run grade -- --lab",
+      problems: {},
     }
   );
 }

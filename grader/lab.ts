@@ -152,6 +152,11 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
   const reproduce = `${context.reproduce} ${id}`;
   const callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS_DEFAULT;
   const declared = new Set<string>();
+  const problems = context.problems[id] ?? [];
+  // A file that was not taken (missing, a symlink, binary, too big) fails every check, with why.
+  const refuseIfNotTaken = () => {
+    if (problems.length > 0) throw new LabCallError("load", `not graded: ${problems.join("; ")}`, "");
+  };
   let runner: LabRunner | undefined;
   const runnerFor = () => {
     runner ??= new LabRunner({
@@ -159,6 +164,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
       drivers: driver ? [driver] : [],
       hide: context.hide,
       isolate: context.isolate,
+      ...(context.uid === undefined ? {} : { uid: context.uid }),
       ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
     });
     return runner;
@@ -184,6 +190,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
         const checkContext: CheckContext = {
           async call(file, exportName, args, returns, callOptions) {
             calls++;
+            refuseIfNotTaken();
             for (const arg of args) seed = seedOf(arg) ?? seed;
             const what = `${file}: ${exportName}(${args.map(show).join(", ")})`;
             const outcome = await runnerFor().request(
@@ -196,6 +203,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
           async drive(exportName, input, returns, callOptions) {
             if (!driver) throw new Error(`gradedLab(${id}): no driver (test/labs/${id}.driver.ts)`);
             calls++;
+            refuseIfNotTaken();
             seed = seedOf(input) ?? seed;
             const what = `scenario ${exportName}(${show(input)})`;
             const outcome = await runnerFor().request(

@@ -35,6 +35,8 @@ export interface LabRunnerOptions {
   hide?: readonly string[];
   /** False runs lab code as the current user even as root. */
   isolate?: boolean;
+  /** User id lab code runs as when isolated. */
+  uid?: number;
 }
 
 interface Live {
@@ -80,6 +82,7 @@ export class LabRunner {
       nodeArgs: [`--max-old-space-size=${this.options.heapMb ?? HEAP_MB_DEFAULT}`, "--import", TSX, CHILD],
       hide: this.options.hide ?? [],
       isolate: this.options.isolate ?? true,
+      ...(this.options.uid === undefined ? {} : { uid: this.options.uid }),
     });
     this.isolated = plan.isolated;
     const child = spawn(plan.command, plan.args, {

@@ -1,0 +1,168 @@
+// Grades one submission in a fresh workspace, in a process of its own: takes the lab files,
+// runs the pristine graded test files with the grader's vitest config, and streams each check's
+// result to the parent over IPC as it ends, so a submission stopped by its wall-clock budget
+// keeps the results it earned. Lab code runs only in lab runners started by the test files.
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestCase, TestModule } from "vitest/node";
+import { createVitest } from "vitest/node";
+import type { GraderContext } from "./context.js";
+import { ingest } from "./ingest.js";
+import type { CheckMeta } from "./lab.js";
+import { loadRegistry } from "./registry.js";
+import { canIsolate } from "./runner/sandbox.js";
+
+/** What the parent asks for. */
+export interface Job {
+  courseRoot: string;
+  /** Submission folder laid out like labs/. */
+  target: string;
+  labIds: string[];
+  hiddenDir?: string;
+  hiddenSeeds: Record<string, number[]>;
+  /** Folders lab code must not see. */
+  hide: string[];
+  isolate: boolean;
+  uid?: number;
+  maxWorkers: number;
+  reproduce: string;
+}
+
+/** One test result as it crosses to the parent. */
+export interface CheckResult {
+  lab: string;
+  check: string;
+  /** Vitest's state: passed, failed, skipped or pending. */
+  state: string;
+  outcome: CheckMeta["outcome"] | "unknown";
+  message: string;
+  /** The test file, relative to the course root (or "hidden:"). */
+  file: string;
+}
+
+export type Message =
+  | { type: "ingest"; problems: Record<string, string[]>; ignored: string[] }
+  | { type: "check"; result: CheckResult }
+  | { type: "file-error"; file: string; message: string }
+  | { type: "done"; isolated: boolean }
+  | { type: "fatal"; message: string };
+
+const CONFIG = fileURLToPath(new URL("./vitest.config.ts", import.meta.url));
+
+function send(message: Message, then?: () => void): void {
+  if (process.send) process.send(message, undefined, {}, () => then?.());
+  else then?.();
+}
+
+/** Makes the workspace readable (and only readable) by the sandbox user. */
+function handOver(dir: string, uid: number): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) handOver(path, uid);
+    chownSync(path, uid, uid);
+  }
+  // Only this submission's sandbox user (and root) may enter: concurrent submissions run as
+  // other users and cannot read each other's files.
+  chownSync(dir, uid, uid);
+  chmodSync(dir, 0o700);
+}
+
+async function grade(job: Job): Promise<boolean> {
+  const registry = loadRegistry(job.courseRoot);
+  const labs = registry.labs.filter((lab) => job.labIds.includes(lab.id));
+  const workspace = mkdtempSync(join(tmpdir(), "grader-ws-"));
+  try {
+    const taken = ingest(job.target, labs, workspace);
+    send({ type: "ingest", problems: taken.problems, ignored: taken.ignored });
+    const isolated = job.isolate && canIsolate();
+    if (isolated && job.uid !== undefined) handOver(workspace, job.uid);
+    const context: GraderContext = {
+      courseRoot: job.courseRoot,
+      labsDir: taken.labsDir,
+      hide: job.hide,
+      isolate: job.isolate,
+      hiddenSeeds: job.hiddenSeeds,
+      reproduce: job.reproduce,
+      problems: taken.problems,
+      ...(job.uid === undefined ? {} : { uid: job.uid }),
+    };
+    const files = labs
+      .map((lab) => join(job.courseRoot, "test", "labs", `${lab.id}.test.ts`))
+      .filter((file) => existsSync(file));
+    if (job.hiddenDir) {
+      for (const lab of labs) {
+        const hidden = join(job.hiddenDir, `${lab.id}.test.ts`);
+        if (existsSync(hidden)) files.push(hidden);
+      }
+    }
+    if (files.length === 0) return isolated;
+    const relative = (file: string) =>
+      job.hiddenDir && file.startsWith(job.hiddenDir)
+        ? `hidden:${file.slice(job.hiddenDir.length + 1)}`
+        : file.slice(job.courseRoot.length + 1);
+    const reporter = {
+      onTestCaseResult(test: TestCase) {
+        const meta = test.meta().grader;
+        const result = test.result();
+        const message = result.errors?.map((e) => e.message).join("\n") ?? "";
+        send({
+          type: "check",
+          result: {
+            lab: meta?.lab ?? "",
+            check: meta?.check ?? test.name,
+            state: result.state,
+            outcome: meta?.outcome ?? "unknown",
+            message,
+            file: relative(test.module.moduleId),
+          },
+        });
+      },
+      onTestModuleEnd(module: TestModule) {
+        const errors = module.errors();
+        if (errors.length > 0) {
+          send({
+            type: "file-error",
+            file: relative(module.moduleId),
+            message: errors.map((e) => e.message).join("\n"),
+          });
+        }
+      },
+    };
+    const vitest = await createVitest(
+      "test",
+      {
+        config: CONFIG,
+        root: job.courseRoot,
+        watch: false,
+        reporters: [reporter],
+        maxWorkers: job.maxWorkers,
+        provide: { grader: context },
+        include: files,
+        dir: "/",
+      },
+      { cacheDir: join(workspace, ".vite") },
+    );
+    try {
+      await vitest.start(files);
+    } finally {
+      await vitest.close();
+    }
+    return isolated;
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+process.once("message", (job: Job) => {
+  // Exit only once the last message is written: IPC sends are asynchronous.
+  grade(job).then(
+    (isolated) => send({ type: "done", isolated }, () => process.exit(0)),
+    (error: unknown) => {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      send({ type: "fatal", message }, () => process.exit(1));
+    },
+  );
+});
