@@ -1,1 +1,68 @@
+export { BACKOFF_KINDS, type BackoffKind, type BackoffSpec, backoffMs, checkBackoff, NO_BACKOFF } from "./backoff.js";
+export {
+  type BreakerState,
+  type CircuitBreaker,
+  type CircuitBreakerSpec,
+  HYSTRIX_ERROR_THRESHOLD_PERCENTAGE,
+  HYSTRIX_REQUEST_VOLUME_THRESHOLD,
+  HYSTRIX_ROLLING_WINDOW_MS,
+  HYSTRIX_SLEEP_WINDOW_MS,
+  HystrixCircuitBreaker,
+} from "./circuit-breaker.js";
+export {
+  DISCOVERY_MODES,
+  Discovery,
+  type DiscoveryMode,
+  EUREKA_LEASE_EXPIRATION_S,
+  EUREKA_REGISTRY_FETCH_S,
+  EUREKA_RENEWAL_INTERVAL_S,
+} from "./discovery.js";
+export { type FlowOptions, fanOutFlow } from "./flow.js";
+export {
+  LOAD_BALANCER_KINDS,
+  type LoadBalancer,
+  type LoadBalancerKind,
+  leastOutstanding,
+  loadBalancer,
+  type PickContext,
+  random,
+  roundRobin,
+} from "./load-balancer.js";
+export { OUTCOMES, type Outcome, outcomeCode } from "./outcome.js";
+export {
+  type CallContext,
+  type CallDecision,
+  type CallPolicy,
+  checkDecision,
+  composeCallPolicy,
+  DEFAULT_RETRY_ON,
+  type DeadlinePolicy,
+  deadlineAwareTimeout,
+  type FixedPolicyOptions,
+  fixedCallPolicy,
+  fixedRetryPolicy,
+  fixedTimeout,
+  RETRY_TARGETS,
+  type RetryPolicy,
+  type RetryTarget,
+} from "./policy.js";
+export { type CallResult, type OutcomeCounts, type RpcResults, rpcResults, type ServiceResult } from "./results.js";
+export {
+  RETRY_BUDGET_MIN_PER_S,
+  RETRY_BUDGET_RATIO,
+  RETRY_BUDGET_TTL_S,
+  type RetryBudget,
+  type RetryBudgetSpec,
+  WindowedRetryBudget,
+} from "./retry-budget.js";
+export {
+  type CallSpec,
+  type CallStage,
+  DEFAULT_QUEUE_CAPACITY,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_WORKERS,
+  type RpcSpec,
+  type ServiceSpec,
+} from "./spec.js";
 export { Station, type StationOptions } from "./station.js";
+export { RpcSystem } from "./system.js";

@@ -10,8 +10,14 @@ export interface StationOptions<J> {
   servers: number;
   /** Jobs that may wait when every worker is busy; more are rejected. `Infinity` for unbounded. */
   queueCapacity: number;
-  /** Draws a job's service time when a worker picks it up. */
+  /** Draws a job's service time when a worker picks it up (unused when `onStart` is given). */
   serviceTimeUs: (job: J) => number;
+  /**
+   * Manual mode: called when a worker picks a job up; the worker stays busy until the owner
+   * calls `release`. A service instance uses this to hold its thread while it waits on
+   * downstream calls, as a thread-per-request server does.
+   */
+  onStart?: (job: J, waitedUs: number) => void;
   /** Called when a worker finishes a job. */
   onDone: (job: J, waitedUs: number, servedUs: number) => void;
   /**
@@ -110,7 +116,22 @@ export class Station<J> {
     return true;
   }
 
+  /** Frees a worker taken in manual mode (`onStart`) after `heldUs` of work, and starts the next job. */
+  release(heldUs: number): void {
+    this.busy--;
+    this.completed++;
+    this.busyUs += heldUs;
+    this.busyWorkers.set(this.sim.nowUs, this.busy);
+    this.startNext();
+  }
+
   private start(job: J, waitedUs: number): void {
+    if (this.options.onStart !== undefined) {
+      this.busy++;
+      this.busyWorkers.set(this.sim.nowUs, this.busy);
+      this.options.onStart(job, waitedUs);
+      return;
+    }
     const servedUs = this.options.serviceTimeUs(job);
     this.busy++;
     this.busyWorkers.set(this.sim.nowUs, this.busy);

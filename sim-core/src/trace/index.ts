@@ -1,2 +1,3 @@
-// Filled floor by floor; see DESIGN.md.
-export {};
+export { EventLog, type LogEntry } from "./event-log.js";
+export { type TimelineRow, traceToMermaidSequence, traceToTimelineRows } from "./export.js";
+export { type Span, type SpanOutcome, SpanRecorder } from "./span.js";

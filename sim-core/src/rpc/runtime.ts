@@ -1,0 +1,164 @@
+import { GaugeSeries } from "../metrics/index.js";
+import type { Distribution, Rng } from "../random/index.js";
+import type { Span } from "../trace/index.js";
+import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { LoadBalancer, PickContext } from "./load-balancer.js";
+import type { Outcome } from "./outcome.js";
+import type { CallPolicy, RetryTarget } from "./policy.js";
+import type { RetryBudget } from "./retry-budget.js";
+import type { Station } from "./station.js";
+
+// Internal runtime records of an RpcSystem. Plain classes with fixed fields keep V8's objects
+// monomorphic on the hot path; nothing here is part of the public API.
+
+export class ServiceStats {
+  /** Attempts that reached an instance of this service. */
+  arrivals = 0;
+  rejected = 0;
+  /** Requests dropped unserved because their deadline had passed. */
+  droppedExpired = 0;
+  ok = 0;
+  errors = 0;
+  /** Worker time spent on requests whose caller had already given up, in µs. */
+  wastedUs = 0;
+  wastedRequests = 0;
+  readonly inFlight: GaugeSeries;
+  constructor(binMs: number) {
+    this.inFlight = new GaugeSeries(binMs);
+  }
+}
+
+export class EdgeStats {
+  /** Attempts sent on this edge, retries and hedges included. */
+  attempts = 0;
+  retries = 0;
+  hedges = 0;
+  budgetDenied = 0;
+  shortCircuited = 0;
+  /** Final outcome of each logical call, by outcome code. */
+  readonly outcomes = new Float64Array(6);
+}
+
+export class ServiceRt {
+  readonly instances: InstanceRt[] = [];
+  readonly stages: CallRt[][] = [];
+  readonly stats: ServiceStats;
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly serviceTime: Distribution,
+    readonly errorRate: number,
+    readonly rng: Rng,
+    readonly workers: number,
+    readonly queueCapacity: number,
+    binMs: number,
+  ) {
+    this.stats = new ServiceStats(binMs);
+  }
+}
+
+export class CallRt {
+  readonly stats = new EdgeStats();
+  constructor(
+    readonly id: number,
+    readonly from: ServiceRt,
+    readonly to: ServiceRt,
+    readonly policy: CallPolicy,
+    readonly path: string,
+    readonly hedgeAfterUs: number,
+    readonly fallback: boolean,
+    readonly makeBudget: (() => RetryBudget) | null,
+    readonly makeBreaker: (() => CircuitBreaker) | null,
+    readonly makeBalancer: () => LoadBalancer,
+  ) {}
+}
+
+/** A calling instance's client for one dependency: its balancer, breaker, budget and counts. */
+export class ClientRt {
+  readonly outstanding: Int32Array;
+  readonly pick: PickContext;
+  constructor(
+    readonly call: CallRt,
+    readonly balancer: LoadBalancer,
+    readonly breaker: CircuitBreaker | null,
+    readonly budget: RetryBudget | null,
+    rng: Rng,
+  ) {
+    const outstanding = new Int32Array(call.to.instances.length);
+    this.outstanding = outstanding;
+    this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng };
+  }
+}
+
+export class InstanceRt {
+  station!: Station<Job>;
+  /** Clients by CallRt id (sparse: only this service's dependencies). */
+  readonly clients: (ClientRt | undefined)[] = [];
+  hungUntilUs = 0;
+  readonly parked: Job[] = [];
+  constructor(
+    readonly service: ServiceRt,
+    readonly index: number,
+    readonly node: number,
+    readonly name: string,
+  ) {}
+}
+
+/** Server-side work for one request at one instance. */
+export class Job {
+  startUs = -1;
+  stage = 0;
+  pending = 0;
+  failed = false;
+  span: Span | null = null;
+  constructor(
+    readonly requestId: number,
+    readonly instance: InstanceRt,
+    /** The attempt that brought it; null for a request from outside (at the edge). */
+    readonly attempt: Attempt | null,
+    readonly arrivalUs: number,
+    readonly deadlineUs: number,
+  ) {}
+}
+
+/** A logical call from a job to a dependency, across its attempts. */
+export class Call {
+  attempts = 0;
+  readonly tried: number[] = [];
+  lastOutcome: Outcome | null = null;
+  lastBackoffMs = 0;
+  outstanding = 0;
+  done = false;
+  nextTimeoutUs = 0;
+  nextTarget: RetryTarget = "same";
+  hedged = false;
+  /** Attempts still waiting for an answer (one, or two while hedging). */
+  readonly live: Attempt[] = [];
+  constructor(
+    readonly job: Job,
+    readonly client: ClientRt,
+    readonly startUs: number,
+  ) {}
+}
+
+export const PENDING = 0;
+export const ANSWERED = 1;
+export const GAVE_UP = 2;
+
+/** One message to one instance and its answer. */
+export class Attempt {
+  state = PENDING;
+  timeoutHandle = -1;
+  hedgeHandle = -1;
+  /** The answer the callee sends (an outcome), set when it finishes. */
+  result: Outcome = "ok";
+  span: Span | null = null;
+  constructor(
+    readonly call: Call,
+    readonly instance: InstanceRt,
+    readonly number: number,
+    readonly hedge: boolean,
+    readonly sentUs: number,
+    readonly deadlineUs: number,
+  ) {}
+}
