@@ -40,14 +40,18 @@ export function peakRssMb(): number {
 export function measure(args: VariantArgs, work: () => Record<string, unknown>): void {
   // Resident memory before the work (Node, tsx and the loaded modules) tells flat from growing.
   const startRssMb = Math.round(process.memoryUsage().rss / 104857.6) / 10;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = work();
+  const cpu = process.cpuUsage(cpuStart);
   const wallMs = Math.round((performance.now() - start) * 10) / 10;
   const line = {
     variant: args.variant,
     size: args.size,
     seed: args.seed,
     wallMs,
+    // CPU time (user + system) is steadier than wall time on a shared machine; it includes GC threads.
+    cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10,
     startRssMb,
     peakRssMb: peakRssMb(),
     ...result,

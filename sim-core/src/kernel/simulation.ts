@@ -28,11 +28,6 @@ export interface RunStats {
   reason: "idle" | "until" | "maxEvents" | "stopped";
 }
 
-interface Pending {
-  handler: Handler<unknown>;
-  arg: unknown;
-}
-
 /**
  * The discrete-event kernel: a virtual clock in integer microseconds and a queue of events
  * ordered by (time, sequence). Nothing here reads wall-clock time or a global random source.
@@ -48,8 +43,10 @@ interface Pending {
 export class Simulation {
   /** Virtual time in microseconds. */
   nowUs = 0;
-  private readonly queue = new EventQueue<Pending>();
+  // An event is its handler's number (the queue's `kind`) and its argument: no wrapper object.
+  private readonly queue = new EventQueue<unknown>();
   private readonly handlers: Handler<never>[] = [];
+  private readonly fns: ((arg: unknown) => void)[] = [];
   private readonly print = new Fingerprint();
   private processed = 0;
   private stopRequested = false;
@@ -74,6 +71,7 @@ export class Simulation {
   handler<A>(name: string, fn: (arg: A) => void): Handler<A> {
     const handler: Handler<A> = { id: this.handlers.length, name, fn };
     this.handlers.push(handler as unknown as Handler<never>);
+    this.fns.push(fn as (arg: unknown) => void);
     return handler;
   }
 
@@ -84,7 +82,10 @@ export class Simulation {
         `schedule: delayUs must be a non-negative integer, got ${delayUs} (event "${handler.name}")`,
       );
     }
-    return this.queue.push(this.nowUs + delayUs, { handler: handler as Handler<unknown>, arg });
+    if (this.handlers[handler.id] !== (handler as unknown)) {
+      throw new RangeError(`schedule: handler "${handler.name}" was registered on another Simulation`);
+    }
+    return this.queue.push(this.nowUs + delayUs, arg, handler.id);
   }
 
   /** Schedules at an absolute virtual time (not in the past). */
@@ -130,6 +131,7 @@ export class Simulation {
     }
     const queue = this.queue;
     const print = this.print;
+    const fns = this.fns;
     this.stopRequested = false;
     let count = 0;
     let reason: RunStats["reason"] = "idle";
@@ -143,13 +145,14 @@ export class Simulation {
         reason = "until";
         break;
       }
-      const event = queue.pop();
+      const arg = queue.pop();
+      const id = queue.poppedKind;
       this.nowUs = timeUs;
       print.fold(timeUs >>> 0);
-      print.fold(event.handler.id);
+      print.fold(id);
       count++;
-      if (this.observer !== null) this.observer(timeUs, event.handler as Handler<never>, event.arg);
-      event.handler.fn(event.arg);
+      if (this.observer !== null) this.observer(timeUs, this.handlers[id] as Handler<never>, arg);
+      (fns[id] as (arg: unknown) => void)(arg);
       if (this.stopRequested) {
         reason = "stopped";
         break;

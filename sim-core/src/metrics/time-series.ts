@@ -57,6 +57,9 @@ export class GaugeSeries {
   private readonly maxima: number[] = [];
   private level = 0;
   private lastUs = 0;
+  /** The bin holding `lastUs` and where it ends: most changes fall inside it (the fast path). */
+  private lastBin = 0;
+  private lastBinEndUs = -Infinity;
   /** The highest level ever set. */
   peak = 0;
 
@@ -77,12 +80,26 @@ export class GaugeSeries {
 
   /** Sets the level at `timeUs` (times must not go backwards). */
   set(timeUs: number, level: number): void {
+    if (timeUs >= this.lastUs && timeUs < this.lastBinEndUs) {
+      // Same bin as the last change: the same arithmetic `accumulate` does, without its loop.
+      const bin = this.lastBin;
+      this.area[bin] = (this.area[bin] as number) + this.level * (timeUs - this.lastUs);
+      this.lastUs = timeUs;
+      this.level = level;
+      if (level > this.peak) this.peak = level;
+      if (level > (this.maxima[bin] as number)) this.maxima[bin] = level;
+      return;
+    }
     this.accumulate(timeUs);
     this.level = level;
     if (level > this.peak) this.peak = level;
     const bin = Math.floor(timeUs / this.binUs);
     this.ensure(bin);
     if (level > (this.maxima[bin] as number)) this.maxima[bin] = level;
+    if (timeUs === this.lastUs) {
+      this.lastBin = bin;
+      this.lastBinEndUs = (bin + 1) * this.binUs;
+    }
   }
 
   /** Per-bin time-weighted mean and maximum up to `untilMs`. */
@@ -109,6 +126,8 @@ export class GaugeSeries {
       t = end;
     }
     this.lastUs = Math.max(this.lastUs, timeUs);
+    // Only `set` re-arms the fast path, once the bin it lands in exists.
+    this.lastBinEndUs = -Infinity;
   }
 
   private ensure(bin: number): void {
