@@ -1,47 +1,22 @@
-// Part of `npm run site:build`: Mermaid draws diagrams in the browser, so a diagram that does not
-// parse would otherwise ship as an error box. This parses, in Node, every ```mermaid block in
-// the site's pages and every diagram a registered scenario generates from its default run.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import mermaid from "mermaid";
-import { lookupScenario, scenarioIds } from "../site/.vitepress/theme/catalog.js";
+// Part of `npm run site:build`: parses, in Node, every ```mermaid block in the site's pages and
+// every diagram each registered scenario draws from its default run, and fails on any that
+// Mermaid cannot parse (the browser would otherwise show an error box instead of a diagram).
+import { type DiagramSource, markdownDiagrams, unparsableDiagrams } from "../site/.vitepress/gen/diagrams.js";
+import { diagramOf, lookupScenario, scenarioIds } from "../site/.vitepress/theme/catalog.js";
 import "../site/.vitepress/theme/registry.js";
-import { repoDir, siteDir } from "./site-browser.js";
+import { siteDir } from "./site-browser.js";
 
-function markdownFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "dist" || entry.name === "cache") continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...markdownFiles(path));
-    else if (entry.name.endsWith(".md")) files.push(path);
-  }
-  return files;
-}
-
-const diagrams: { where: string; code: string }[] = [];
-for (const file of markdownFiles(siteDir)) {
-  const text = readFileSync(file, "utf8");
-  for (const match of text.matchAll(/^```mermaid\s*\n([\s\S]*?)^```/gm)) {
-    diagrams.push({ where: relative(repoDir, file), code: match[1] ?? "" });
-  }
-}
+const diagrams: DiagramSource[] = markdownDiagrams(siteDir).map((d) => ({ ...d, where: `site/${d.where}` }));
 for (const id of scenarioIds()) {
   const entry = lookupScenario(id);
-  if (!entry.topology && !entry.trace) continue;
   const result = entry.scenario.run({});
-  if (entry.topology) diagrams.push({ where: `scenario ${id} topology`, code: entry.topology(result) });
-  if (entry.trace) diagrams.push({ where: `scenario ${id} request trace`, code: entry.trace(result) });
-}
-
-let failures = 0;
-for (const { where, code } of diagrams) {
-  try {
-    await mermaid.parse(code);
-  } catch (error) {
-    failures++;
-    console.error(`diagram in ${where} does not parse:\n${(error as Error).message}\n`);
+  for (const name of new Set([...Object.keys(entry.diagrams), "trace"])) {
+    const code = diagramOf(entry, name, result);
+    if (code !== undefined) diagrams.push({ where: `scenario ${id}, diagram "${name}"`, code });
   }
 }
-console.log(`site: ${diagrams.length} diagrams parse${failures ? `, ${failures} do not` : ""}`);
-process.exit(failures === 0 ? 0 : 1);
+
+const failures = await unparsableDiagrams(diagrams);
+for (const { where, error } of failures) console.error(`diagram in ${where} does not parse:\n${error}\n`);
+console.log(`site: ${diagrams.length} diagrams checked, ${failures.length} do not parse`);
+process.exit(failures.length === 0 ? 0 : 1);

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
+import { ensurePackages } from "./setup.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const vitepress = join(root, "node_modules", "vitepress", "bin", "vitepress.js");
@@ -29,8 +29,8 @@ function build() {
   console.log(`site: built site/.vitepress/dist in ${seconds.toFixed(1)} s`);
 }
 
+// The site imports sim-core from its TypeScript source (a Vite alias), so no dist/ build is needed.
 ensurePackages();
-ensureSimCoreBuilt();
 if (command === "dev") {
   run([vitepress, "dev", "site", "--host", "127.0.0.1", ...rest], "vitepress dev");
 } else if (command === "build") {

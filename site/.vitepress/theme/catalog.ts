@@ -1,30 +1,63 @@
-// What the site knows about each scenario: the scenario itself (from sim-core's registry) and
-// its scenario author's views — Plot charts, a Mermaid topology and a Mermaid request trace.
-// Views are pure functions of the run's result (and a `document` for Plot), owned by sim-core/viz.
-import type { ParamValues, Scenario, ScenarioResultBase, Seed } from "sim-core";
+// What the site knows about each scenario: the scenario itself (sim-core's registry) and its
+// author's views (sim-core/viz/catalog.ts): Plot charts and Mermaid diagrams, pure functions of
+// a run's result. A scenario without charts gets charts drawn from its result's row arrays.
+import type { ParamValues, Scenario, ScenarioResultBase, Seed, Span } from "sim-core";
+import { traceToMermaidSequence } from "sim-core";
 import { autoCharts, type ChartSpec } from "./auto-charts.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the catalog holds scenarios of every result type.
 export type AnyScenario = Scenario<any, any, any>;
+type Views = {
+  // biome-ignore lint/suspicious/noExplicitAny: each scenario's charts take its own result type.
+  charts: { id: string; title: string; caption: string; options(result: any): ChartSpec["options"] }[];
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  diagrams?: Record<string, (result: any) => string>;
+};
+
+export interface SiteChart extends ChartSpec {
+  name: string;
+  caption: string;
+}
 
 export interface SiteScenario {
   scenario: AnyScenario;
   /** Named charts; the component shows all of them unless a page picks some. */
-  charts: (result: ScenarioResultBase) => (ChartSpec & { name: string })[];
-  /** Mermaid flowchart text of the scenario's topology, when it has one. */
-  topology?: (result: ScenarioResultBase) => string;
-  /** Mermaid sequence text of one request of the run, when it records traces. */
-  trace?: (result: ScenarioResultBase) => string;
+  charts: (result: ScenarioResultBase) => SiteChart[];
+  /** Mermaid text by diagram name ("topology", "trace", …). */
+  diagrams: Record<string, (result: ScenarioResultBase) => string>;
 }
 
 const entries = new Map<string, SiteScenario>();
 
-/** Adds or replaces a scenario (tests register small ones; the registry registers the rest). */
-export function registerScenario(entry: Partial<SiteScenario> & { scenario: AnyScenario }): void {
-  entries.set(entry.scenario.id, {
-    charts: (result) => autoCharts(result).map((spec) => ({ ...spec, name: spec.title })),
-    ...entry,
+function isSpanList(value: unknown): value is Span[] {
+  const first = Array.isArray(value) ? (value[0] as unknown) : undefined;
+  return first !== null && typeof first === "object" && "callerInstance" in first && "instance" in first;
+}
+
+/** Adds or replaces a scenario with its views. */
+export function registerScenario(scenario: AnyScenario, views: Views = { charts: [] }): void {
+  entries.set(scenario.id, {
+    scenario,
+    charts:
+      views.charts.length > 0
+        ? (result) =>
+            views.charts.map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
+        : (result) => autoCharts(result).map((spec) => ({ ...spec, name: spec.title, caption: "" })),
+    diagrams: { ...(views.diagrams ?? {}) },
   });
+}
+
+/**
+ * Mermaid text of the diagram `name` for a result, or undefined when the scenario has none. A
+ * result that carries a list of spans gets a "trace" diagram without any extra code.
+ */
+export function diagramOf(entry: SiteScenario, name: string, result: ScenarioResultBase): string | undefined {
+  const view = entry.diagrams[name];
+  if (view) return view(result);
+  if (name !== "trace") return undefined;
+  const fields = result as unknown as Record<string, unknown>;
+  const spans = Object.values(fields).find(isSpanList);
+  return spans ? traceToMermaidSequence(spans) : undefined;
 }
 
 /** The entry for `id`, or an error naming the registered ids (shown on the page). */

@@ -3,9 +3,13 @@
 import type { Theme } from "vitepress";
 import DefaultTheme from "vitepress/theme";
 import "./registry.js";
+import LabList from "./components/LabList.vue";
+import ModuleLinks from "./components/ModuleLinks.vue";
 import Predict from "./components/Predict.vue";
 import RequestTrace from "./components/RequestTrace.vue";
+import ScenarioGallery from "./components/ScenarioGallery.vue";
 import Simulation from "./components/Simulation.vue";
+import SimNumber from "./components/SimNumber.vue";
 import Topology from "./components/Topology.vue";
 import "./style.css";
 
@@ -19,6 +23,10 @@ const theme: Theme = {
     app.component("Predict", Predict);
     app.component("Topology", Topology);
     app.component("RequestTrace", RequestTrace);
+    app.component("SimNumber", SimNumber);
+    app.component("ModuleLinks", ModuleLinks);
+    app.component("LabList", LabList);
+    app.component("ScenarioGallery", ScenarioGallery);
   },
 };
 

@@ -1,6 +1,6 @@
-// Registers every scenario of sim-core's registry with the site. Scenarios without views of
-// their own get charts drawn from their result's row arrays (see auto-charts.ts).
-import { scenarios } from "sim-core";
+// Registers every scenario of sim-core's registry with the site, with the views its author
+// listed in sim-core/src/viz/catalog.ts.
+import { scenarios, viewsFor } from "sim-core";
 import { registerScenario } from "./catalog.js";
 
-for (const scenario of Object.values(scenarios)) registerScenario({ scenario });
+for (const scenario of Object.values(scenarios)) registerScenario(scenario, viewsFor(scenario));
