@@ -9,3 +9,10 @@ export {
 export { queueing, type QueueingResult } from "./queueing.js";
 export { fanOut, type FanOutResult } from "./fan-out.js";
 export { getScenario, scenarios, type AnyScenario } from "./registry.js";
+export {
+  cassandraReplication,
+  type CassandraReplicationParams,
+  type CassandraReplicationResult,
+} from "./cassandra-replication.js";
+export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
+export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";

@@ -1,3 +1,4 @@
+import { cassandraReplication } from "./cassandra-replication.js";
 import { fanOut } from "./fan-out.js";
 import { queueing } from "./queueing.js";
 import type { ParamValues, Scenario, ScenarioResultBase } from "./scenario.js";
@@ -16,6 +17,7 @@ export type AnyScenario = Scenario<any, ScenarioResultBase, any>;
 export const scenarios: Record<string, AnyScenario> = {
   queueing,
   fanOut,
+  cassandraReplication,
 };
 
 /**

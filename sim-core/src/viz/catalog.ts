@@ -1,4 +1,6 @@
 import type { AnyScenario } from "../scenarios/index.js";
+import { cassandraLatencyChart, cassandraSeriesChart, cassandraStalenessChart } from "./cassandra.js";
+import { ringMermaid } from "./cassandra-ring.js";
 import type { ChartSpec } from "./chart.js";
 import {
   fanOutCurveChart,
@@ -27,6 +29,10 @@ export interface ScenarioViews {
 export const views: Record<string, ScenarioViews> = {
   queueing: { charts: [responseTimesChart, queueLengthChart, theoryChart] },
   fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart] },
+  cassandraReplication: {
+    charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart],
+    diagrams: { ring: ringMermaid },
+  },
 };
 
 /**

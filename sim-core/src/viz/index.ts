@@ -7,3 +7,11 @@ export {
   theoryChart,
 } from "./queueing.js";
 export { type ScenarioViews, views, viewsFor } from "./catalog.js";
+export {
+  availabilityByLevelChart,
+  cassandraLatencyChart,
+  cassandraSeriesChart,
+  cassandraStalenessChart,
+  stalenessCurvesChart,
+} from "./cassandra.js";
+export { ringMermaid } from "./cassandra-ring.js";
