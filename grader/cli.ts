@@ -8,7 +8,7 @@ import { buildManifest, type Hidden, loadHidden } from "./manifest.js";
 import { loadRegistry } from "./registry.js";
 import { formatTable } from "./report/console.js";
 import { toCsv, toGradescope, toJson, toJunit } from "./report/formats.js";
-import { runJob, SUBMISSION_BUDGET_S_DEFAULT } from "./run.js";
+import { Grader, SUBMISSION_BUDGET_S_DEFAULT } from "./run.js";
 import { canIsolate, REPO_ROOT } from "./runner/sandbox.js";
 import { type SubmissionReport, score } from "./score.js";
 
@@ -144,54 +144,64 @@ async function main(): Promise<number> {
     maxWorkers,
     reproduce: `npm run grade --${courseFlag} --lab`,
   });
-  const gradeOne = async (learner: string, target: string, slot: number, maxWorkers: number) =>
-    score(learner, target, manifest, await runJob(job(target, slot, maxWorkers), options.budgetS));
+  const graders: Grader[] = [];
+  const gradeOne = async (learner: string, target: string, slot: number, maxWorkers: number) => {
+    graders[slot] ??= new Grader();
+    return score(learner, target, manifest, await graders[slot].run(job(target, slot, maxWorkers), options.budgetS));
+  };
+  try {
+    return await gradeAll();
+  } finally {
+    for (const grader of graders) grader.close();
+  }
 
-  if (!options.submissions) {
-    const target = options.target ?? join(options.course, "labs");
-    const report = await gradeOne(basename(target), target, 0, Math.min(labIds.length, options.jobs));
-    console.log(formatTable(report, { local: !isolated }));
-    if (options.json) write(options.json, `${JSON.stringify(toJson(report), null, 2)}\n`);
-    if (options.gradescope) write(options.gradescope, `${JSON.stringify(toGradescope(report), null, 2)}\n`);
-    if (options.junit) write(options.junit, toJunit(report));
+  async function gradeAll(): Promise<number> {
+    if (!options.submissions) {
+      const target = options.target ?? join(options.course, "labs");
+      const report = await gradeOne(basename(target), target, 0, Math.min(labIds.length, options.jobs));
+      console.log(formatTable(report, { local: !isolated }));
+      if (options.json) write(options.json, `${JSON.stringify(toJson(report), null, 2)}\n`);
+      if (options.gradescope) write(options.gradescope, `${JSON.stringify(toGradescope(report), null, 2)}\n`);
+      if (options.junit) write(options.junit, toJunit(report));
+      return 0;
+    }
+
+    if (options.calibrate) {
+      const solutions = join(options.course, "solutions");
+      const calibration = await gradeOne("solutions", solutions, 0, 1);
+      calibration.checks = calibration.checks.filter((c) => !c.hidden);
+      const missed = calibration.checks.filter((c) => c.status !== "passed");
+      if (missed.length > 0) {
+        console.error(formatTable(calibration, { local: false }));
+        throw new Error("calibration failed: the solutions do not pass every check, so scores would be unfair");
+      }
+      console.error(`calibrated: solutions score ${calibration.total}/${calibration.max}`);
+    }
+    const learners = readdirSync(options.submissions)
+      .filter((name) => !name.startsWith(".") && statSync(join(options.submissions!, name)).isDirectory())
+      .sort();
+    const reports: SubmissionReport[] = new Array(learners.length);
+    const started = Date.now();
+    let next = 0;
+    let done = 0;
+    const worker = async (slot: number) => {
+      while (next < learners.length) {
+        const index = next++;
+        const learner = learners[index]!;
+        const report = await gradeOne(learner, join(options.submissions!, learner), slot, 1);
+        reports[index] = report;
+        progress(++done, learners.length, started, report);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.jobs, learners.length) }, (_, slot) => worker(slot)));
+    write(options.csv, toCsv(reports, labIds));
+    if (options.json) write(options.json, `${JSON.stringify(reports.map(toJson), null, 2)}\n`);
+    for (const report of reports) console.log(`${report.learner.padEnd(24)} ${report.total}/${report.max}`);
+    console.log(
+      `Gradebook: ${options.csv}  (${learners.length} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     return 0;
   }
-
-  if (options.calibrate) {
-    const solutions = join(options.course, "solutions");
-    const publicOnly = manifest.filter((c) => !c.hidden);
-    const calibration = score("solutions", solutions, publicOnly, await runJob(job(solutions, 0, 1), options.budgetS));
-    const missed = calibration.checks.filter((c) => c.status !== "passed");
-    if (missed.length > 0) {
-      console.error(formatTable(calibration, { local: false }));
-      throw new Error("calibration failed: the solutions do not pass every check, so scores would be unfair");
-    }
-    console.error(`calibrated: solutions score ${calibration.total}/${calibration.max}`);
-  }
-  const learners = readdirSync(options.submissions)
-    .filter((name) => !name.startsWith(".") && statSync(join(options.submissions!, name)).isDirectory())
-    .sort();
-  const reports: SubmissionReport[] = new Array(learners.length);
-  const started = Date.now();
-  let next = 0;
-  let done = 0;
-  const worker = async (slot: number) => {
-    while (next < learners.length) {
-      const index = next++;
-      const learner = learners[index]!;
-      const report = await gradeOne(learner, join(options.submissions!, learner), slot, 1);
-      reports[index] = report;
-      progress(++done, learners.length, started, report);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.jobs, learners.length) }, (_, slot) => worker(slot)));
-  write(options.csv, toCsv(reports, labIds));
-  if (options.json) write(options.json, `${JSON.stringify(reports.map(toJson), null, 2)}\n`);
-  for (const report of reports) console.log(`${report.learner.padEnd(24)} ${report.total}/${report.max}`);
-  console.log(
-    `Gradebook: ${options.csv}  (${learners.length} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  );
-  return 0;
 }
 
 main().then(

@@ -156,13 +156,19 @@ async function grade(job: Job): Promise<boolean> {
   }
 }
 
-process.once("message", (job: Job) => {
-  // Exit only once the last message is written: IPC sends are asynchronous.
-  grade(job).then(
-    (isolated) => send({ type: "done", isolated }, () => process.exit(0)),
-    (error: unknown) => {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      send({ type: "fatal", message }, () => process.exit(1));
-    },
+// One process grades the submissions its parent sends, one after another: starting node, tsx
+// and vitest costs more than grading a small lab. Each submission still gets a fresh workspace
+// and a fresh vitest instance; learner code never runs in this process.
+let queue: Promise<void> = Promise.resolve();
+process.on("message", (job: Job) => {
+  queue = queue.then(() =>
+    grade(job).then(
+      (isolated) => send({ type: "done", isolated }),
+      (error: unknown) =>
+        send({ type: "fatal", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    ),
   );
+});
+process.on("disconnect", () => {
+  queue.then(() => process.exit(0));
 });

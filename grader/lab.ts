@@ -11,6 +11,8 @@ import { loadRegistry } from "./registry.js";
 import { CALL_TIMEOUT_MS_DEFAULT, LabRunner, type Outcome } from "./runner/lab-runner.js";
 import { type Shape, ShapeError, show } from "./shape.js";
 
+// Hidden check files live outside the repository, where bare "vitest" does not resolve.
+export { expect } from "vitest";
 export * as shape from "./shape.js";
 
 /** How a check ended, as the report classifies it. */
@@ -61,6 +63,8 @@ export interface LabOptions {
   /** Trusted driver module; defaults to test/labs/<id>.driver.ts when it exists. */
   driver?: string | URL;
   callTimeoutMs?: number;
+  /** Extra time for the first call of a fresh runner (node, tsx, compiling the lab). */
+  startupGraceMs?: number;
   heapMb?: number;
 }
 
@@ -150,6 +154,8 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     throw new Error(`gradedLab(${id}): driver must be an absolute path or URL`);
   const labDir = join(context.labsDir, id);
   const reproduce = `${context.reproduce} ${id}`;
+  // Workspace paths mean nothing to a learner: show them relative to their labs/ folder.
+  const relative = (text: string) => text.replaceAll(`${context.labsDir}/`, "labs/");
   const callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS_DEFAULT;
   const declared = new Set<string>();
   const problems = context.problems[id] ?? [];
@@ -166,6 +172,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
       isolate: context.isolate,
       ...(context.uid === undefined ? {} : { uid: context.uid }),
       ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
+      ...(options.startupGraceMs === undefined ? {} : { startupGraceMs: options.startupGraceMs }),
     });
     return runner;
   };
@@ -225,7 +232,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
         } catch (error) {
           const [outcome, message] = explain(error, spec.feedback, seed, reproduce);
           meta.outcome = outcome;
-          throw new Error(message);
+          throw new Error(relative(message));
         }
       });
     },

@@ -1,7 +1,7 @@
-// Starts grade-one for a submission with a wall-clock budget, and collects what it reports.
-// On budget expiry the whole tree (vitest workers, lab runners) is killed; checks that had
-// finished keep their results.
-import { fork } from "node:child_process";
+// Runs grade-one processes for submissions, each with a wall-clock budget, and collects what they
+// report. On budget expiry the whole tree (vitest workers, lab runners) is killed and a fresh
+// grading process serves the next submission; checks that had finished keep their results.
+import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Job, Message } from "./grade-one.js";
 import { killTree } from "./runner/kill-tree.js";
@@ -13,42 +13,75 @@ const TSX = fileURLToPath(new URL("../node_modules/tsx/dist/loader.mjs", import.
 /** Wall-clock budget of one submission, in seconds: every lab's checks, timeouts included. */
 export const SUBMISSION_BUDGET_S_DEFAULT = 300;
 
-/**
- * Grades one submission in its own process and resolves with everything it reported.
- *
- * @example
- * (await runJob(job, 300)).messages.at(-1) // { type: "done", isolated: true }
- */
-export function runJob(job: Job, budgetS = SUBMISSION_BUDGET_S_DEFAULT): Promise<RunRecord> {
-  const started = Date.now();
-  const messages: Message[] = [];
-  return new Promise((resolve) => {
+interface Current {
+  messages: Message[];
+  finish: (why?: { budgetExceededS?: number; died?: string }) => void;
+}
+
+/** A grading process that grades submissions one at a time; replaced when it had to be killed. */
+export class Grader {
+  private child: ChildProcess | undefined;
+  private current: Current | undefined;
+  private stderr = "";
+
+  private start(): ChildProcess {
     const child = fork(GRADE_ONE, [], {
       execArgv: ["--import", TSX],
       detached: true,
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    let stderr = "";
+    this.stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString("utf8")).slice(-2000);
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-2000);
     });
-    let budgetExceededS: number | undefined;
-    const timer = setTimeout(() => {
-      budgetExceededS = budgetS;
-      if (child.pid) killTree(child.pid);
-    }, budgetS * 1000);
-    child.on("message", (message: Message) => messages.push(message));
+    child.on("message", (message: Message) => {
+      const current = this.current;
+      if (!current) return;
+      current.messages.push(message);
+      if (message.type === "done" || message.type === "fatal") current.finish();
+    });
     child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      // Anything the run left behind (a lab runner that escaped its group) goes too.
+      if (this.child === child) this.child = undefined;
       if (child.pid) killTree(child.pid);
-      const done = messages.some((m) => m.type === "done" || m.type === "fatal");
-      const record: RunRecord = { messages, seconds: (Date.now() - started) / 1000 };
-      if (budgetExceededS !== undefined) record.budgetExceededS = budgetExceededS;
-      else if (!done)
-        record.died = `the grader's test process ended early (exit ${code}, signal ${signal}): ${stderr.trim()}`;
-      resolve(record);
+      this.current?.finish({
+        died: `the grader's test process ended early (exit ${code}, signal ${signal}): ${this.stderr.trim()}`,
+      });
     });
-    child.send(job);
-  });
+    return child;
+  }
+
+  /**
+   * Grades one submission and resolves with everything it reported.
+   *
+   * @example
+   * (await new Grader().run(job, 300)).messages.at(-1) // { type: "done", isolated: true }
+   */
+  run(job: Job, budgetS = SUBMISSION_BUDGET_S_DEFAULT): Promise<RunRecord> {
+    const started = Date.now();
+    this.child ??= this.start();
+    const child = this.child;
+    return new Promise((resolve) => {
+      const messages: Message[] = [];
+      const timer = setTimeout(() => {
+        finish({ budgetExceededS: budgetS });
+        // Kill the whole tree; the next submission gets a fresh grading process.
+        if (this.child === child) this.child = undefined;
+        if (child.pid) killTree(child.pid);
+      }, budgetS * 1000);
+      const finish: Current["finish"] = (why = {}) => {
+        if (this.current?.messages !== messages) return;
+        clearTimeout(timer);
+        this.current = undefined;
+        resolve({ messages, seconds: (Date.now() - started) / 1000, ...why });
+      };
+      this.current = { messages, finish };
+      child.send(job);
+    });
+  }
+
+  /** Lets the grading process finish and exit. */
+  close(): void {
+    if (this.child?.connected) this.child.disconnect();
+    this.child = undefined;
+  }
 }

@@ -50,9 +50,12 @@ function load(file: string): Promise<Record<string, unknown>> {
   return loaded;
 }
 
+/** Longest error text passed on: a compiler error is a few lines, not a page of source. */
+const ERROR_CHARS_MAX = 600;
+
 function message(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return `threw a non-error value: ${String(error)}`;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `threw a non-error value: ${String(error)}`;
+  return text.length > ERROR_CHARS_MAX ? `${text.slice(0, ERROR_CHARS_MAX)}…` : text;
 }
 
 async function handle(request: Request): Promise<Reply> {
