@@ -1,12 +1,18 @@
 import { CONSISTENCY_LEVELS, MAX_HINT_WINDOW_MS } from "../storage/index.js";
 import {
+  type CassandraReplicationExtras,
   type CassandraReplicationParams,
   type CassandraReplicationResult,
   runCassandraReplication,
 } from "./cassandra-replication-run.js";
 import { defineScenario, type ParamSpec } from "./scenario.js";
 
-export type { CassandraReplicationParams, CassandraReplicationResult } from "./cassandra-replication-run.js";
+export type {
+  CassandraReplicationExtras,
+  CassandraReplicationParams,
+  CassandraReplicationResult,
+  ReplicaPlacement,
+} from "./cassandra-replication-run.js";
 
 const levelChoice = (label: string, description: string): ParamSpec => ({
   kind: "choice",
@@ -26,7 +32,11 @@ const levelChoice = (label: string, description: string): ParamSpec => ({
  * @example
  * cassandraReplication.run().lostWrites // 0
  */
-export const cassandraReplication = defineScenario<CassandraReplicationParams, CassandraReplicationResult>({
+export const cassandraReplication = defineScenario<
+  CassandraReplicationParams,
+  CassandraReplicationResult,
+  CassandraReplicationExtras
+>({
   id: "cassandraReplication",
   title: "Cassandra replication",
   module: 3,
@@ -199,5 +209,5 @@ export const cassandraReplication = defineScenario<CassandraReplicationParams, C
       unit: "ms",
     },
   },
-  body: (params) => runCassandraReplication(params),
+  body: (params, extras) => runCassandraReplication(params, extras),
 });

@@ -11,8 +11,12 @@ export { fanOut, type FanOutResult } from "./fan-out.js";
 export { getScenario, scenarios, type AnyScenario } from "./registry.js";
 export {
   cassandraReplication,
+  type CassandraReplicationExtras,
   type CassandraReplicationParams,
   type CassandraReplicationResult,
+  type ReplicaPlacement,
 } from "./cassandra-replication.js";
 export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
 export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";
+export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
+export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";

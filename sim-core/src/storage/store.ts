@@ -1,5 +1,5 @@
 import type { Cluster } from "../cluster/index.js";
-import { checkBoolean, checkNumber } from "../errors/index.js";
+import { checkBoolean, checkFunction, checkNumber, SimConfigError } from "../errors/index.js";
 import { type Handler, msToUs, type Simulation } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
 import { type ConsistencyLevel, isMet, type Requirement, requirement } from "./consistency.js";
@@ -28,6 +28,11 @@ export interface StoreOptions {
   writeTimeoutMs?: number;
   readTimeoutMs?: number;
   maxHintWindowMs?: number;
+  /**
+   * A replica placement to use instead of the replication strategy's (a learner's policy). Its
+   * answer is checked: distinct node ids, as many per region as the replication asks for.
+   */
+  placement?: (token: number) => number[];
 }
 
 /** What a client hears back. `value` is the id of the write a read returned (-1: no value). */
@@ -99,6 +104,7 @@ export class CassandraStore {
   readonly regionOf: Int32Array;
   readonly rng: Rng;
   private readonly replicaCache: (number[] | undefined)[];
+  private readonly placement: ((token: number) => number[]) | undefined;
   private readonly reqCache = new Map<string, Requirement>();
   private nextId = 0;
   private readonly onMutation: Handler<{ op: PendingOp; replica: number }>;
@@ -115,6 +121,8 @@ export class CassandraStore {
     this.ring =
       options.ring ?? TokenRing.random(nodes, options.vnodes ?? DEFAULT_VNODES, rng.fork("ring"), `${path}.ring`);
     this.replication = replication(options.replication, this.ring, cluster.topology, `${path}.replication`);
+    this.placement =
+      options.placement === undefined ? undefined : checkFunction(`${path}.placement`, options.placement);
     this.hintedHandoff = checkBoolean(`${path}.hintedHandoff`, options.hintedHandoff ?? true);
     this.readRepair = checkBoolean(`${path}.readRepair`, options.readRepair ?? true);
     const timeout = (name: string, value: number | undefined, fallback: number) =>
@@ -148,7 +156,8 @@ export class CassandraStore {
     checkNumber("key", key, { min: 0, max: this.keyCount - 1, integer: true });
     let replicas = this.replicaCache[key];
     if (replicas === undefined) {
-      replicas = this.replication.replicas(tokenOf(`key:${key}`));
+      const token = tokenOf(`key:${key}`);
+      replicas = this.placement === undefined ? this.replication.replicas(token) : this.checkPlacement(token);
       this.replicaCache[key] = replicas;
     }
     return replicas;
@@ -257,6 +266,26 @@ export class CassandraStore {
     // Replicas that never acknowledged get a hint, as when Cassandra's write callbacks expire.
     for (let i = 0; i < op.replicas.length; i++)
       if (op.replied[i] === 0 && op.hinted[i] === 0) this.handoff.hint(op, i);
+  }
+
+  /** Runs the custom placement and rejects an answer the replication could not have given. */
+  private checkPlacement(token: number): number[] {
+    const answer: unknown = (this.placement as (token: number) => number[])(token);
+    const nodes = this.cluster.topology.nodes.length;
+    const want = this.replication.rfByRegion;
+    const allowed = `distinct node ids from 0 to ${nodes - 1}, ${want.map((rf, r) => `${rf} in ${this.replication.regionNames[r]}`).join(", ")}`;
+    const path = `placement(${token})`;
+    if (!Array.isArray(answer)) throw new SimConfigError(path, answer, allowed);
+    const counts = want.map(() => 0);
+    answer.forEach((id, i) => {
+      if (!Number.isInteger(id) || id < 0 || id >= nodes || answer.indexOf(id) !== i) {
+        throw new SimConfigError(path, answer, allowed);
+      }
+      const region = this.regionOf[id] as number;
+      counts[region] = (counts[region] as number) + 1;
+    });
+    if (counts.some((c, r) => c !== want[r])) throw new SimConfigError(path, answer, allowed);
+    return answer.slice() as number[];
   }
 
   private pickCoordinator(clientRegion: number): number {
