@@ -76,6 +76,7 @@ export function buildRuntime(
     });
   });
   checkAcyclic(services);
+  numberHops(services[edgeIndex] as ServiceRt);
   return { services, calls, edge: services[edgeIndex] as ServiceRt };
 }
 
@@ -191,4 +192,23 @@ function checkAcyclic(services: ServiceRt[]): void {
     state[s.id] = 2;
   };
   for (const s of services) visit(s, []);
+}
+
+/** Hop numbers by breadth-first search from the edge, so a policy can tell the layers apart. */
+function numberHops(edge: ServiceRt): void {
+  const depth = new Map<ServiceRt, number>([[edge, 0]]);
+  const queue = [edge];
+  for (let k = 0; k < queue.length; k++) {
+    const s = queue[k] as ServiceRt;
+    const d = depth.get(s) as number;
+    for (const stage of s.stages) {
+      for (const c of stage) {
+        if (c.hop === 0) c.hop = d + 1;
+        if (!depth.has(c.to)) {
+          depth.set(c.to, d + 1);
+          queue.push(c.to);
+        }
+      }
+    }
+  }
 }

@@ -23,6 +23,10 @@ export interface CallContext {
   lastBackoffMs: number;
   /** A stream for jitter; drawing from it keeps the run reproducible. */
   rng: Rng;
+  /** The hop this call makes: 1 for the edge's calls, 2 for the calls those make, ... */
+  hop: number;
+  /** The service called. */
+  callee: string;
 }
 
 /** A call policy's answer. For the first attempt only `timeoutMs` is used. */

@@ -59,6 +59,8 @@ export class ServiceRt {
 
 export class CallRt {
   readonly stats = new EdgeStats();
+  /** 1 for the edge's calls, 2 for the next layer, ... (0 if unreachable from the edge). */
+  hop = 0;
   constructor(
     readonly id: number,
     readonly from: ServiceRt,

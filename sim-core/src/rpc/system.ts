@@ -324,6 +324,8 @@ export class RpcSystem {
       instancesTried: call.tried,
       lastBackoffMs: call.lastBackoffMs,
       rng: this.policyRng,
+      hop: rt.hop,
+      callee: rt.to.name,
     });
     return checkDecision(d, rt.path);
   }

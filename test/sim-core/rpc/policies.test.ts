@@ -25,6 +25,8 @@ const ctx = (o: Partial<CallContext>): CallContext => ({
   instancesTried: [],
   lastBackoffMs: 0,
   rng: createRng(1),
+  hop: 1,
+  callee: "mid",
   ...o,
 });
 
