@@ -2,6 +2,7 @@ import { cassandraReplication } from "./cassandra-replication.js";
 import { fanOut } from "./fan-out.js";
 import { queueing } from "./queueing.js";
 import type { ParamValues, Scenario, ScenarioResultBase } from "./scenario.js";
+import { timeoutBudgets } from "./timeout-budgets.js";
 
 /** A scenario of any shape, as registries and generic UI see it. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds scenarios of different parameter and result types.
@@ -18,6 +19,7 @@ export const scenarios: Record<string, AnyScenario> = {
   queueing,
   fanOut,
   cassandraReplication,
+  timeoutBudgets,
 };
 
 /**

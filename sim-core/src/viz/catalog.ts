@@ -9,6 +9,9 @@ import {
   responseTimesChart,
   theoryChart,
 } from "./queueing.js";
+import { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
+import { timeoutBudgetsTopologyMermaid } from "./topology.js";
+import { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 
 /** What a surface can draw for one scenario: charts (Plot) and diagrams (Mermaid text). */
 export interface ScenarioViews {
@@ -32,6 +35,10 @@ export const views: Record<string, ScenarioViews> = {
   cassandraReplication: {
     charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart],
     diagrams: { ring: ringMermaid },
+  },
+  timeoutBudgets: {
+    charts: [goodputChart, inFlightChart, callsPerHopChart, edgeLatencyChart, traceTimelineChart],
+    diagrams: { topology: timeoutBudgetsTopologyMermaid, trace: sampleTraceMermaid },
   },
 };
 
