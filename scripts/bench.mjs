@@ -21,7 +21,9 @@ const CHILD_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * The benchmarks. `compare` names result fields the typed-array baseline must reproduce exactly
- * (it draws the same numbers in the same order), proving it does the same work.
+ * (it draws the same numbers in the same order), proving it does the same work; an empty list
+ * marks a twin that agrees only statistically. SimPy runs at most `simpy.maxSize` (default: the
+ * full size); ratios against SimPy compare throughput, so a smaller SimPy run still compares.
  */
 const BENCHMARKS = [
   {
@@ -47,6 +49,23 @@ const BENCHMARKS = [
     cases: [{ size: 1_000_000 }],
     compare: ["timers", "events", "checksum"],
     simpy: { script: "bench/simpy/timers.py", args: [] },
+  },
+  {
+    name: "flow",
+    file: "bench/flow.ts",
+    unit: "requests",
+    // The first three at fanOutFlow's default 1,000 req/s (about 11 in flight); the last at a
+    // rate and size that keep about 2,400 requests in flight (Little's law: 220,000/s × ~11 ms).
+    cases: [
+      { size: 10_000 },
+      { size: 100_000 },
+      { size: 1_000_000 },
+      { size: 1_000_000, extra: { rate: 220_000, instances: 30 } },
+    ],
+    // The twin draws its numbers in another order: it agrees statistically, not exactly.
+    compare: [],
+    // SimPy needs minutes per 100,000 requests here: it runs at most this many, compared by rate.
+    simpy: { script: "bench/simpy/flow.py", args: [], maxSize: 20_000 },
   },
 ];
 
@@ -115,7 +134,15 @@ function runCase(bench, benchCase, options, simpyNote) {
       ? { skipped: "no SimPy equivalent" }
       : simpyNote !== null
         ? { skipped: simpyNote }
-        : runChild(PYTHON, [bench.simpy.script, ...common, ...bench.simpy.args]);
+        : runChild(PYTHON, [
+            bench.simpy.script,
+            "--size",
+            String(Math.min(size, bench.simpy.maxSize ?? size)),
+            "--seed",
+            String(options.seed),
+            ...extra,
+            ...bench.simpy.args,
+          ]);
   const row = { name: bench.name, [bench.unit]: size, ...(benchCase.extra ?? {}), seed: options.seed };
   if (options.repeat > 1) row.bestOf = options.repeat;
   const { variant: _v, size: _s, seed: _seed, ...simFields } = sim;
@@ -125,10 +152,13 @@ function runCase(bench, benchCase, options, simpyNote) {
   row.baseline = typed;
   if (sim.error === undefined && typed.error === undefined) {
     row.ratioVsBaseline = round(sim.wallMs / typed.wallMs, 3);
-    row.sameAsBaseline = bench.compare.every((key) => sim[key] === typed[key]);
+    if (bench.compare.length > 0) row.sameAsBaseline = bench.compare.every((key) => sim[key] === typed[key]);
   }
   row.simpy = simpy;
-  if (sim.error === undefined && simpy.wallMs !== undefined) row.simpyOverSim = round(simpy.wallMs / sim.wallMs, 2);
+  if (sim.error === undefined && simpy.wallMs !== undefined) {
+    const rate = (v) => v[bench.unit] / v.wallMs;
+    row.simpyOverSim = round(rate(sim) / rate(simpy), 2);
+  }
   return row;
 }
 
@@ -146,34 +176,53 @@ function round(x, digits) {
 
 const fmt = (x) => (x === undefined ? "-" : Math.round(x).toLocaleString("en-US"));
 
+/** What each variant's own results say, so a reader can see the variants did the same work. */
+function describe(name, v) {
+  if (v.error !== undefined || v.skipped !== undefined) return v.error ?? v.skipped;
+  if (name === "mm1" || name === "mmc") {
+    const theory = v.theoryMeanResponse === undefined ? "" : ` (theory ${v.theoryMeanResponse.toFixed(3)})`;
+    return `mean response ${v.meanResponse.toFixed(3)} ms${theory}`;
+  }
+  if (name === "flow") {
+    return `latency mean ${v.latencyMsMean.toFixed(2)} ms, ${fmt(v.inFlightMean)} in flight (peak ${fmt(v.inFlightPeak)})`;
+  }
+  return v.checksum === undefined ? "" : `checksum ${v.checksum}`;
+}
+
 function printTable(rows) {
-  const lines = [["name", "workload", "variant", "wallMs", "work/s", "ratio", "peak RSS MB", "check"]];
+  const lines = [["name", "workload", "variant", "wallMs", "work/s", "ratio", "peak RSS MB", "what it computed"]];
   for (const { row, unit } of rows) {
-    const workload = `${fmt(row[unit])} ${unit}`;
+    const extra = row.rate === undefined ? "" : ` at ${fmt(row.rate)}/s, ${row.instances} instances`;
+    const workload = `${fmt(row[unit])} ${unit}${extra}`;
+    const simpyLabel = `simpy ${row.simpy.simpyVersion ?? ""}`.trim();
+    const simpySize =
+      row.simpy[unit] !== undefined && row.simpy[unit] !== row[unit] ? ` (ran ${fmt(row.simpy[unit])})` : "";
     const variants = [
       ["sim-core", row, `${row.ratioVsBaseline?.toFixed(2)} × typed`],
-      ["typed-array", row.baseline, "1.00 (baseline)"],
       [
-        `simpy ${row.simpy.simpyVersion ?? ""}`.trim(),
+        "typed-array",
+        row.baseline,
+        row.sameAsBaseline === undefined ? "baseline" : row.sameAsBaseline ? "baseline, same result" : "RESULT DIFFERS",
+      ],
+      [
+        simpyLabel + simpySize,
         row.simpy,
-        row.simpyOverSim === undefined ? "" : `${row.simpyOverSim.toFixed(1)} × sim-core`,
+        row.simpyOverSim === undefined ? "" : `sim-core at ${row.simpyOverSim.toFixed(1)} × its rate`,
       ],
     ];
-    variants.forEach(([label, v, ratio], i) => {
+    for (const [index, [label, v, ratio]] of variants.entries()) {
       const rate = v[unit] !== undefined && v.wallMs !== undefined ? v[unit] / (v.wallMs / 1000) : undefined;
-      const note =
-        v.error ?? v.skipped ?? (i === 1 ? (row.sameAsBaseline ? "same result as sim-core" : "RESULT DIFFERS") : "");
       lines.push([
-        i === 0 ? row.name : "",
-        i === 0 ? workload : "",
+        index === 0 ? row.name : "",
+        index === 0 ? workload : "",
         label,
         fmt(v.wallMs),
-        rate === undefined ? "-" : `${fmt(rate)} ${unit}/s`,
+        rate === undefined ? "-" : `${fmt(rate)}/s`,
         v.error || v.skipped ? "" : ratio,
         v.peakRssMb === undefined ? "-" : v.peakRssMb.toFixed(1),
-        note,
+        describe(row.name, v),
       ]);
-    });
+    }
   }
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => String(l[c]).length)));
   for (const l of lines)
