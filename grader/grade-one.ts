@@ -37,6 +37,8 @@ export interface CheckResult {
   /** Vitest's state: passed, failed, skipped or pending. */
   state: string;
   outcome: CheckMeta["outcome"] | "unknown";
+  /** Points the test file declares (the score uses labs.json; the course check compares). */
+  points: number | null;
   message: string;
   /** The test file, relative to the course root (or "hidden:"). */
   file: string;
@@ -115,6 +117,7 @@ async function grade(job: Job): Promise<boolean> {
             check: meta?.check ?? test.name,
             state: result.state,
             outcome: meta?.outcome ?? "unknown",
+            points: meta?.points ?? null,
             message,
             file: relative(test.module.moduleId),
           },

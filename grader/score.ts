@@ -24,6 +24,8 @@ export interface SubmissionReport {
   checks: CheckReport[];
   /** Reported tests that are not in the manifest: ignored for the score. */
   extras: string[];
+  /** Checks whose points in the test file differ from labs.json (a course defect). */
+  mismatches: string[];
   /** Files of the submission the grader did not read, and other remarks. */
   notes: string[];
   /** True when lab code ran as an unprivileged user without network. */
@@ -65,6 +67,7 @@ export function score(
   const extras: string[] = [];
   const fileErrors: string[] = [];
   const notes: string[] = [];
+  const mismatches: string[] = [];
   let isolated = false;
   const expectedKeys = new Set(manifest.map((c) => `${c.lab}\u0000${c.id}`));
   for (const message of run.messages) {
@@ -89,6 +92,11 @@ export function score(
       visibility: expected.visibility,
     };
     if (result) {
+      if (result.points !== expected.points) {
+        mismatches.push(
+          `${expected.lab}/${expected.id}: the test declares ${result.points} points, the manifest ${expected.points}`,
+        );
+      }
       const status = statusOf(result);
       const message = status === "skipped" ? "skipped: a check that does not run earns nothing" : result.message;
       return { ...base, points: status === "passed" ? expected.points : 0, status, message };
@@ -107,6 +115,7 @@ export function score(
     max: checks.reduce((sum, c) => sum + c.max, 0),
     checks,
     extras,
+    mismatches,
     notes,
     isolated,
     seconds: run.seconds,

@@ -33,6 +33,7 @@ export function formatTable(report: SubmissionReport, options: { local: boolean 
     if (check.status !== "passed" && check.message) lines.push(indent(check.message.trim()));
   }
   for (const extra of report.extras) lines.push(`  ! ignored test not in labs.json: ${extra}`);
+  for (const mismatch of report.mismatches) lines.push(`  ! points differ: ${mismatch}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);
   lines.push(`Total: ${report.total}/${report.max}  (${report.seconds.toFixed(1)} s)`);
   if (options.local && !report.isolated) {

@@ -18,6 +18,7 @@ export function toJson(report: SubmissionReport): object {
       hidden: c.hidden,
     })),
     extras: report.extras,
+    mismatches: report.mismatches,
     notes: report.notes,
   };
 }
