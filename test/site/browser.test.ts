@@ -1,0 +1,258 @@
+// The course site in a real Chromium, against `vitepress preview` of a fresh build. These tests
+// are the project's proof that a seed gives the same run in the browser as in Node.
+
+import type { Page } from "playwright-core";
+import type { ParamSpec, ScenarioResultBase } from "sim-core";
+import { scenarios } from "sim-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  buildSite,
+  builtPages,
+  type Chromium,
+  launchChromium,
+  type Preview,
+  startPreview,
+} from "../../scripts/site-browser.js";
+
+let preview: Preview;
+let chromium: Chromium;
+
+beforeAll(async () => {
+  buildSite();
+  preview = await startPreview();
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  preview?.stop();
+});
+
+interface Visit {
+  page: Page;
+  problems: string[];
+  external: string[];
+}
+
+/** Opens a site path and records console errors, page errors, failed loads and off-machine requests. */
+async function visit(
+  path: string,
+  {
+    viewport = { width: 1280, height: 900 },
+    idle = false,
+  }: { viewport?: { width: number; height: number }; idle?: boolean } = {},
+): Promise<Visit> {
+  const context = await chromium.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const external: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== "127.0.0.1") external.push(r.url());
+  });
+  page.on("close", () => void context.close());
+  // "networkidle" also catches requests made late (lazy chunks, fonts); it costs half a second.
+  await page.goto(`${preview.url}${path}`, { waitUntil: idle ? "networkidle" : "load" });
+  await settled(page);
+  return { page, problems, external };
+}
+
+/** Waits until every simulation has run and every diagram has drawn (or shown an error). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll(".sim")].every((el) => el.getAttribute("data-status") !== "idle") &&
+      [...document.querySelectorAll(".sim-diagram")].every((el) => el.querySelector("svg, .sim-error")),
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+function fingerprintOf(page: Page, key: string): Promise<string | null> {
+  return page.locator(`.sim[data-key="${key}"]`).getAttribute("data-fingerprint");
+}
+
+/** A valid value different from the default for the first control of a scenario, for URL tests. */
+function changedParam(params: Readonly<Record<string, ParamSpec>>): [string, string | number | boolean] | undefined {
+  for (const [name, spec] of Object.entries(params)) {
+    if (spec.kind === "boolean") return [name, !spec.default];
+    if (spec.kind === "choice") {
+      const other = spec.options.find((o) => o !== spec.default);
+      if (other !== undefined) return [name, other];
+    }
+    if (spec.kind === "number") {
+      const step = spec.integer ? Math.max(1, Math.round(spec.step)) : spec.step;
+      const up = spec.default + step;
+      const down = spec.default - step;
+      if (up <= spec.max) return [name, up];
+      if (down > spec.min || (down === spec.min && !spec.minExclusive)) return [name, down];
+    }
+  }
+  return undefined;
+}
+
+describe("every page", () => {
+  test("builtPages() lists the home page, module 0 and the reference pages", () => {
+    const pages = builtPages();
+    for (const path of [
+      "/index.html",
+      "/modules/00-simulation-basics.html",
+      "/reference/api.html",
+      "/reference/defaults.html",
+    ]) {
+      expect(pages).toContain(path);
+    }
+  });
+
+  test("each page loads without console errors or off-machine requests, and draws every chart and diagram as SVG", async () => {
+    const report: { path: string; problems: string[]; external: string[]; missingSvg: number }[] = [];
+    let charts = 0;
+    for (const path of builtPages()) {
+      const { page, problems, external } = await visit(path, { idle: true });
+      const counts = await page.evaluate(() => {
+        const figures = [...document.querySelectorAll(".sim-chart, .sim-diagram, .mermaid")];
+        const drawn = figures.filter((el) => el.querySelector("svg") && !el.querySelector(".sim-error"));
+        return {
+          figures: figures.length,
+          drawn: drawn.length,
+          charts: document.querySelectorAll(".sim-chart svg").length,
+        };
+      });
+      charts += counts.charts;
+      report.push({ path, problems, external, missingSvg: counts.figures - counts.drawn });
+      await page.close();
+    }
+    expect(report.filter((r) => r.problems.length > 0 || r.external.length > 0 || r.missingSvg > 0)).toEqual([]);
+    // Module 0 alone draws several charts; none would mean the check looked at nothing.
+    expect(charts).toBeGreaterThan(3);
+  });
+
+  test("module pages fit a phone's width (no sideways scrolling)", async () => {
+    for (const path of builtPages().filter((p) => p.startsWith("/modules/") || p === "/index.html")) {
+      const { page } = await visit(path, { viewport: { width: 390, height: 844 } });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      await page.close();
+    }
+  });
+});
+
+describe("Simulation component", () => {
+  test("moving a control re-runs the scenario and changes the chart and the fingerprint", async () => {
+    const { page } = await visit("/modules/00-simulation-basics.html");
+    const sim = page.locator('.sim[data-key="queueing"]');
+    const charts = sim.locator(".sim-charts");
+    const before = { fingerprint: await fingerprintOf(page, "queueing"), svg: await charts.innerHTML() };
+    await sim.locator('input[type="range"][name="arrivalRatePerS"]').fill("60");
+    await expect.poll(() => fingerprintOf(page, "queueing")).not.toBe(before.fingerprint);
+    expect(await charts.innerHTML()).not.toBe(before.svg);
+    expect(page.url()).toContain("queueing.arrivalRatePerS=60");
+    await page.close();
+  });
+
+  test("a copied URL replays the same run: same controls, same fingerprint", async () => {
+    const { page } = await visit("/modules/00-simulation-basics.html");
+    const sim = page.locator('.sim[data-key="fanOut"]');
+    await sim.locator('input[type="range"][name="leaves"]').fill("50");
+    await sim.locator('input[name="seed"]').fill("1234");
+    await sim.locator('input[name="seed"]').press("Enter");
+    await expect.poll(() => page.url()).toContain("fanOut.seed=1234");
+    await settled(page);
+    const fingerprint = await fingerprintOf(page, "fanOut");
+    const shared = page.url();
+    await page.close();
+
+    const context = await chromium.browser.newContext();
+    const other = await context.newPage();
+    await other.goto(shared, { waitUntil: "networkidle" });
+    await settled(other);
+    expect(await fingerprintOf(other, "fanOut")).toBe(fingerprint);
+    expect(await other.locator('.sim[data-key="fanOut"] input[name="leaves"]').inputValue()).toBe("50");
+    // And Node agrees with both.
+    expect(fingerprint).toBe(scenarios.fanOut?.run({ leaves: 50, seed: 1234 }).fingerprint);
+    await context.close();
+  });
+
+  test("a bad value from a URL is reported with the scenario's own error, not run", async () => {
+    const { page, problems } = await visit("/modules/00-simulation-basics.html?fanOut.leaves=-3");
+    const sim = page.locator('.sim[data-key="fanOut"]');
+    expect(await sim.getAttribute("data-status")).toBe("error");
+    expect(await sim.locator(".sim-error").textContent()).toContain("fanOut.leaves");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("same seed, same run in Node and in Chromium", () => {
+  // Two runs of every registered scenario: its defaults, and seed 7 with one control changed.
+  // The scenarios page holds every scenario, each under its own URL prefix, so one visit per
+  // set loads them all.
+  const sets = [
+    Object.values(scenarios).map((s) => ({ id: s.id, seed: s.defaultSeed, params: {} as Record<string, unknown> })),
+    Object.values(scenarios).map((s) => {
+      const change = changedParam(s.params);
+      return {
+        id: s.id,
+        seed: 7 as number | string,
+        params: (change ? { [change[0]]: change[1] } : {}) as Record<string, unknown>,
+      };
+    }),
+  ];
+  const shown = new Map<string, string | null>();
+  const problemsBySet: string[][] = [];
+
+  beforeAll(async () => {
+    for (const [index, set] of sets.entries()) {
+      const query = new URLSearchParams();
+      for (const c of set) {
+        query.set(`${c.id}.seed`, String(c.seed));
+        for (const [name, value] of Object.entries(c.params)) query.set(`${c.id}.${name}`, String(value));
+      }
+      const { page, problems } = await visit(`/reference/scenarios.html?${query}`);
+      for (const c of set) shown.set(`${index}:${c.id}`, await fingerprintOf(page, c.id));
+      problemsBySet.push(problems);
+      await page.close();
+    }
+  });
+
+  const cases = sets.flatMap((set, index) => set.map((c) => ({ ...c, index })));
+  test.each(cases)("scenario $id with seed $seed and $params gives Node's fingerprint in Chromium", (c) => {
+    const scenario = scenarios[c.id];
+    if (!scenario) throw new Error(`no scenario ${c.id}`);
+    const expected = (scenario.run({ ...c.params, seed: c.seed }) as ScenarioResultBase).fingerprint;
+    expect(shown.get(`${c.index}:${c.id}`)).toBe(expected);
+  });
+
+  test("the scenarios page runs every registered scenario without errors", async () => {
+    expect(problemsBySet).toEqual(sets.map(() => []));
+    const { page } = await visit("/reference/scenarios.html");
+    const keys = await page.locator(".sim").evaluateAll((els) => els.map((el) => el.getAttribute("data-scenario")));
+    expect(keys).toEqual(Object.keys(scenarios));
+    await page.close();
+  });
+});
+
+describe("Predict component", () => {
+  test("reveals the simulator's number only after a guess, next to the guess", async () => {
+    const { page } = await visit("/modules/00-simulation-basics.html");
+    const predict = page.locator('.predict[data-metric="responseMs.p99"]').first();
+    const button = predict.locator("button");
+    expect(await button.isDisabled()).toBe(true);
+    expect(await predict.locator(".predict-actual").count()).toBe(0);
+    await predict.locator("input").fill("120");
+    await button.click();
+    const actual = await predict.locator(".predict-actual").textContent();
+    const p99 = scenarios.queueing?.run({}) as unknown as { responseMs: { p99: number } };
+    expect(actual).toBe(p99.responseMs.p99.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
+    expect(await predict.locator(".predict-answer").textContent()).toContain("120");
+    await page.close();
+  });
+});

@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { collectApi } from "../../site/.vitepress/gen/api.js";
+import { citesSource, collectDefaults } from "../../site/.vitepress/gen/defaults.js";
+import { markdownDiagrams, unparsableDiagrams } from "../../site/.vitepress/gen/diagrams.js";
+import { firstHeading, readFrontmatter } from "../../site/.vitepress/gen/frontmatter.js";
+import { labPageMarkdown } from "../../site/.vitepress/gen/lab-page.js";
+import { readLabs } from "../../site/.vitepress/gen/labs.js";
+import { modulePages } from "../../site/.vitepress/gen/sidebar.js";
+
+const repoDir = fileURLToPath(new URL("../..", import.meta.url));
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "site-gen-"));
+}
+
+describe("sidebar", () => {
+  test("readFrontmatter(md) reads flat fields and strips quotes; firstHeading(md) finds the title", () => {
+    const md = '---\ntitle: "3 · Cassandra"\norder: 3\n---\n\n# Heading\n';
+    expect(readFrontmatter(md)).toEqual({ title: "3 · Cassandra", order: "3" });
+    expect(firstHeading(md)).toBe("Heading");
+    expect(readFrontmatter("# no frontmatter")).toEqual({});
+  });
+
+  test("modulePages(site) sorts by frontmatter order and falls back to the heading for a title", () => {
+    const site = tempDir();
+    mkdirSync(join(site, "modules"));
+    writeFileSync(join(site, "modules", "05-timeouts.md"), "---\ntitle: Five\norder: 5\n---\n");
+    writeFileSync(join(site, "modules", "03-cassandra.md"), "# Three\n");
+    writeFileSync(join(site, "modules", "00-basics.md"), "---\norder: 0\ntitle: Zero\n---\n");
+    expect(modulePages(site).map((p) => [p.text, p.link])).toEqual([
+      ["Zero", "/modules/00-basics"],
+      ["Three", "/modules/03-cassandra"],
+      ["Five", "/modules/05-timeouts"],
+    ]);
+    expect(modulePages(tempDir())).toEqual([]);
+  });
+});
+
+describe("labs", () => {
+  test("readLabs(repo) is empty when labs.json is missing, and skips labs without a README", () => {
+    const repo = tempDir();
+    expect(readLabs(repo)).toEqual([]);
+    mkdirSync(join(repo, "labs", "05-budgets"), { recursive: true });
+    writeFileSync(join(repo, "labs", "05-budgets", "README.md"), "# Budgets\n");
+    writeFileSync(join(repo, "labs", "05-budgets", "hints.md"), "1. Look.\n");
+    writeFileSync(
+      join(repo, "labs", "labs.json"),
+      JSON.stringify({
+        labs: [{ id: "05-budgets", title: "Budgets", module: 5, files: ["budget.ts"] }, { id: "ghost" }],
+      }),
+    );
+    expect(readLabs(repo)).toEqual([
+      {
+        id: "05-budgets",
+        title: "Budgets",
+        module: 5,
+        files: ["budget.ts"],
+        readme: "labs/05-budgets/README.md",
+        hints: "labs/05-budgets/hints.md",
+      },
+    ]);
+  });
+
+  test("labPageMarkdown(lab) includes the README and hints from labs/ rather than copying them", () => {
+    const md = labPageMarkdown({
+      id: "x",
+      title: "X",
+      files: ["a.ts"],
+      readme: "labs/x/README.md",
+      hints: "labs/x/hints.md",
+    });
+    expect(md).toContain("<!--@include: ../../labs/x/README.md-->");
+    expect(md).toContain("<!--@include: ../../labs/x/hints.md-->");
+    expect(md).toContain("npm run grade -- --lab x");
+  });
+});
+
+describe("reference pages", () => {
+  test("collectApi(repo) lists sim-core's exports with their doc comments and examples", () => {
+    const api = collectApi(repoDir);
+    const createRng = api.find((e) => e.name === "createRng");
+    expect(createRng?.kind).toBe("function");
+    expect(createRng?.floor).toBe("random");
+    expect(createRng?.doc.length).toBeGreaterThan(0);
+    expect(api.find((e) => e.name === "defineScenario")?.examples.length).toBeGreaterThan(0);
+  });
+
+  test("citesSource(comment) accepts '<system> default: …' and named systems, not plain comments", () => {
+    expect(citesSource("Hystrix default: execution.isolation.thread.timeoutInMilliseconds = 1000.")).toBe(true);
+    expect(citesSource("cassandra.yaml (4.0+) default: num_tokens: 16.")).toBe(true);
+    expect(citesSource("A guard against a slider typo creating a million instances.")).toBe(false);
+  });
+
+  test("collectDefaults(repo) finds each cited constant with its value as written", () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, "sim-core", "src", "rpc"), { recursive: true });
+    writeFileSync(
+      join(repo, "sim-core", "src", "rpc", "x.ts"),
+      "/** Hystrix default: timeoutInMilliseconds = 1000. */\nexport const TIMEOUT_MS = 1_000;\n// Not cited.\nconst LIMIT = 3;\n",
+    );
+    expect(collectDefaults(repo)).toEqual([
+      {
+        name: "TIMEOUT_MS",
+        value: "1_000",
+        source: "Hystrix default: timeoutInMilliseconds = 1000.",
+        file: "sim-core/src/rpc/x.ts",
+        line: 2,
+      },
+    ]);
+  });
+});
+
+describe("diagram check", () => {
+  test("unparsableDiagrams(list) reports a broken ```mermaid block and passes a good one", async () => {
+    const site = tempDir();
+    writeFileSync(
+      join(site, "page.md"),
+      "# P\n\n```mermaid\nflowchart LR\n  a-->b\n```\n\n```mermaid\nflowchart LR\n  a-->>\n```\n",
+    );
+    const diagrams = markdownDiagrams(site);
+    expect(diagrams.length).toBe(2);
+    const failures = await unparsableDiagrams(diagrams);
+    expect(failures.map((f) => f.code)).toEqual(["flowchart LR\n  a-->>\n"]);
+  });
+});
