@@ -96,7 +96,7 @@ export function normaliseMarkup(markup) {
     const escaped = [...ids].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     text = text.replace(new RegExp(`(?<![\\w-])(${escaped.join("|")})(?![\\w-])`, "g"), (id) => placeholder.get(id));
   }
-  return text.replace(/-?\d+\.\d{3,}/g, (n) => {
+  return text.replace(/-?\d+(?:\.\d+)?e[-+]?\d+|-?\d+\.\d{3,}/gi, (n) => {
     const rounded = Number(n).toFixed(2);
     return rounded === "-0.00" ? "0.00" : rounded;
   });
@@ -123,8 +123,19 @@ function firstDifference(expected, actual) {
   const b = actual.split("\n");
   let line = 0;
   while (line < a.length && line < b.length && a[line] === b[line]) line++;
-  const clip = (s) => (s === undefined ? "(nothing)" : s.length > 300 ? `${s.slice(0, 300)}…` : s);
-  return `first difference at output line ${line + 1}:\n  committed: ${clip(a[line])}\n  now:       ${clip(b[line])}`;
+  // Long lines (an SVG is one line) are shown around their first differing character.
+  const was = a[line] ?? "";
+  const now = b[line] ?? "";
+  let column = 0;
+  while (column < was.length && was[column] === now[column]) column++;
+  const start = Math.max(0, column - 60);
+  const clip = (s, present) => {
+    if (!present) return "(nothing)";
+    const excerpt = s.slice(start, start + 160);
+    return `${start > 0 ? "…" : ""}${excerpt}${start + 160 < s.length ? "…" : ""}`;
+  };
+  const where = column > 0 ? `, column ${column + 1}` : "";
+  return `first difference at output line ${line + 1}${where}:\n  committed: ${clip(was, line < a.length)}\n  now:       ${clip(now, line < b.length)}`;
 }
 
 /**

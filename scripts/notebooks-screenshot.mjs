@@ -5,6 +5,7 @@
 //
 //   node scripts/notebooks-screenshot.mjs <server URL with ?token=…> <notebook.ipynb> <out.png>
 //
+// A long notebook also gets `<out>-partN.png` slices.
 // Prints how many cells ran, and any error output the kernel produced; exits 1 on errors.
 import { basename } from "node:path";
 import { chromium } from "playwright-core";
@@ -38,6 +39,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(pageUrl, { waitUntil: "networkidle" });
   await page.waitForFunction(() => globalThis.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 60_000 });
+  // A fresh kernel, as a learner's first "Restart & Run All" (a session may outlive a rebuild).
+  await page.evaluate(
+    () =>
+      new Promise((ready) => {
+        globalThis.Jupyter.notebook.events.one("kernel_ready.Kernel", ready);
+        globalThis.Jupyter.notebook.kernel.restart();
+      }),
+  );
   // Run all, then wait until no cell shows the busy prompt `In [*]`.
   await page.evaluate(() => globalThis.Jupyter.notebook.execute_all_cells());
   await page.waitForFunction(
@@ -62,6 +71,12 @@ try {
   const height = await page.evaluate(() => document.querySelector("#notebook")?.scrollHeight ?? 900);
   await page.setViewportSize({ width: 1100, height: Math.min(20_000, height + 200) });
   await page.screenshot({ path: out, fullPage: true });
+  // Also slices of a long notebook, small enough to look at one by one.
+  const SLICE_PX = 1400;
+  for (let top = 0, part = 1; height > SLICE_PX && top < height + 200; top += SLICE_PX, part++) {
+    const clip = { x: 0, y: top, width: 1100, height: Math.min(SLICE_PX, height + 200 - top) };
+    await page.screenshot({ path: out.replace(/\.png$/, `-part${part}.png`), clip });
+  }
   console.log(
     `${report.ran}/${report.total} code cells ran; ${report.pictures} SVG pictures on the page; screenshot: ${out}`,
   );

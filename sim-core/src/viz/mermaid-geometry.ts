@@ -5,8 +5,11 @@
  * enough for labels in boxes (a browser's measurement differs by a few pixels per label).
  */
 
-/** Average glyph advance as a share of the font size; Arial and Trebuchet average about 0.55. */
-const CHAR_WIDTH_EM = 0.6;
+/**
+ * Average glyph advance as a share of the font size. Arial and Trebuchet average about 0.5; a
+ * little more keeps labels inside their boxes.
+ */
+const CHAR_WIDTH_EM = 0.55;
 /** Line box height as a share of the font size. */
 const LINE_HEIGHT_EM = 1.2;
 /** Distance from the top of a line box to its baseline, as a share of the font size. */
@@ -177,7 +180,7 @@ export function svgBox(element: Element): Box | null {
  *
  * @example
  * const { window } = new JSDOM("<svg><text>abc</text></svg>"); installSvgGeometry(window);
- * window.document.querySelector("text").getComputedTextLength() // 28.8
+ * Math.round(window.document.querySelector("text").getComputedTextLength()) // 26 (3 characters × 16 px × 0.55)
  */
 export function installSvgGeometry(window: { SVGElement: { prototype: object } }): void {
   Object.assign(window.SVGElement.prototype, {

@@ -79,7 +79,7 @@ export function chartSvg<R>(chart: ChartSpec<R> | PlotOptions | Element, result?
  * show({ marks: [Plot.dot([[1, 2]])] }) // undefined (an SVG output in a notebook)
  */
 export function show<R>(chart: ChartSpec<R> | PlotOptions | Element, result?: R): void {
-  const title = isChartSpec(chart) ? chart.title : "chart";
+  const title = isChartSpec(chart) ? chart.title : isElement(chart) ? "chart" : (chart.title?.toString() ?? "chart");
   publish({ "image/svg+xml": chartSvg(chart, result), "text/plain": `[${title}]` });
 }
 

@@ -17,6 +17,8 @@ const MERMAID_CONFIG = {
   htmlLabels: false,
   flowchart: { htmlLabels: false },
   deterministicIds: true,
+  // Some shapes (stadiums, cylinders) get control points from rough.js; 0 would seed it randomly.
+  handDrawnSeed: 1,
   theme: "default",
   fontFamily: "arial, sans-serif",
 } as const;

@@ -6,6 +6,8 @@
 //   show(responseTimesChart, queueing.run({ seed: 1 }));
 
 export { installSvgGeometry, pathBox, svgBox } from "./mermaid-geometry.js";
+export { queueingMermaid } from "./mermaid-queueing.js";
+export { histogramChart, type LinesChartOptions, linesChart } from "./notebook-charts.js";
 export {
   chartSvg,
   type MimeBundle,
@@ -19,3 +21,4 @@ export {
 export { installBrowserGlobals, nodeDocument, nodeWindow } from "./notebook-dom.js";
 export { figureToSvg } from "./notebook-figure.js";
 export { mermaidSvg } from "./notebook-mermaid.js";
+export { guessText, showGuess } from "./notebook-predict.js";
