@@ -31,17 +31,6 @@ export interface StationOptions<J> {
   seriesBinMs?: number;
 }
 
-interface Waiting<J> {
-  job: J;
-  enqueuedUs: number;
-}
-
-interface InService<J> {
-  job: J;
-  waitedUs: number;
-  servedUs: number;
-}
-
 /**
  * A pool of `servers` workers in front of a bounded FIFO queue: the building block of a service
  * instance and of the textbook M/M/c queue.
@@ -69,10 +58,20 @@ export class Station<J> {
   busyUs = 0;
   private readonly sim: Simulation;
   private readonly options: StationOptions<J>;
-  private readonly queue: (Waiting<J> | undefined)[] = [];
+  // Waiting jobs and when they arrived: a ring buffer (length a power of two) of parallel
+  // arrays, so queueing a job allocates nothing.
+  private queueJobs: (J | undefined)[] = new Array<J | undefined>(16).fill(undefined);
+  private queueSinceUs = new Float64Array(16);
   private head = 0;
+  private count = 0;
   private busy = 0;
-  private readonly finish: Handler<InService<J>>;
+  // Jobs in service (automatic mode) by worker slot; the completion event carries the slot
+  // number, so serving a job allocates nothing either.
+  private slotJobs: (J | undefined)[] = [];
+  private slotWaitedUs = new Float64Array(8);
+  private slotServedUs = new Float64Array(8);
+  private readonly freeSlots: number[] = [];
+  private readonly finish: Handler<number>;
 
   constructor(sim: Simulation, options: StationOptions<J>) {
     this.sim = sim;
@@ -86,12 +85,12 @@ export class Station<J> {
     const binMs = options.seriesBinMs ?? 100;
     this.queueLength = new GaugeSeries(binMs);
     this.busyWorkers = new GaugeSeries(binMs);
-    this.finish = sim.handler(`${options.name}.done`, (work: InService<J>) => this.complete(work));
+    this.finish = sim.handler(`${options.name}.done`, (slot: number) => this.complete(slot));
   }
 
   /** Jobs waiting now. */
   get waiting(): number {
-    return this.queue.length - this.head;
+    return this.count;
   }
 
   /** Workers busy now. */
@@ -111,8 +110,11 @@ export class Station<J> {
       return false;
     }
     this.accepted++;
-    this.queue.push({ job, enqueuedUs: this.sim.nowUs });
-    this.queueLength.set(this.sim.nowUs, this.waiting);
+    if (this.count === this.queueJobs.length) this.growQueue();
+    const at = (this.head + this.count++) & (this.queueJobs.length - 1);
+    this.queueJobs[at] = job;
+    this.queueSinceUs[at] = this.sim.nowUs;
+    this.queueLength.set(this.sim.nowUs, this.count);
     return true;
   }
 
@@ -135,39 +137,72 @@ export class Station<J> {
     const servedUs = this.options.serviceTimeUs(job);
     this.busy++;
     this.busyWorkers.set(this.sim.nowUs, this.busy);
-    this.sim.schedule(servedUs, this.finish, { job, waitedUs, servedUs });
+    const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.newSlot();
+    this.slotJobs[slot] = job;
+    this.slotWaitedUs[slot] = waitedUs;
+    this.slotServedUs[slot] = servedUs;
+    this.sim.schedule(servedUs, this.finish, slot);
   }
 
-  private complete(work: InService<J>): void {
+  private complete(slot: number): void {
+    const job = this.slotJobs[slot] as J;
+    const waitedUs = this.slotWaitedUs[slot] as number;
+    const servedUs = this.slotServedUs[slot] as number;
+    this.slotJobs[slot] = undefined;
+    this.freeSlots.push(slot);
     this.busy--;
     this.completed++;
-    this.busyUs += work.servedUs;
+    this.busyUs += servedUs;
     this.busyWorkers.set(this.sim.nowUs, this.busy);
-    this.options.onDone(work.job, work.waitedUs, work.servedUs);
+    this.options.onDone(job, waitedUs, servedUs);
     this.startNext();
   }
 
+  private newSlot(): number {
+    const slot = this.slotJobs.length;
+    this.slotJobs.push(undefined);
+    if (slot === this.slotWaitedUs.length) {
+      this.slotWaitedUs = grow(this.slotWaitedUs, slot * 2);
+      this.slotServedUs = grow(this.slotServedUs, slot * 2);
+    }
+    return slot;
+  }
+
   private startNext(): void {
-    while (this.busy < this.servers && this.waiting > 0) {
-      const next = this.dequeue();
-      if (this.options.admit !== undefined && !this.options.admit(next.job)) {
+    while (this.busy < this.servers && this.count > 0) {
+      const job = this.queueJobs[this.head] as J;
+      const sinceUs = this.queueSinceUs[this.head] as number;
+      this.queueJobs[this.head] = undefined;
+      this.head = (this.head + 1) & (this.queueJobs.length - 1);
+      this.count--;
+      this.queueLength.set(this.sim.nowUs, this.count);
+      if (this.options.admit !== undefined && !this.options.admit(job)) {
         this.dropped++;
-        this.options.onDrop?.(next.job);
+        this.options.onDrop?.(job);
         continue;
       }
-      this.start(next.job, this.sim.nowUs - next.enqueuedUs);
+      this.start(job, this.sim.nowUs - sinceUs);
     }
   }
 
-  private dequeue(): Waiting<J> {
-    const next = this.queue[this.head] as Waiting<J>;
-    this.queue[this.head++] = undefined;
-    // Compact now and then so a long run's queue array does not grow without bound.
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
+  /** Doubles the ring, unrolling it so the oldest job sits at index 0. */
+  private growQueue(): void {
+    const size = this.queueJobs.length;
+    const jobs = new Array<J | undefined>(size * 2).fill(undefined);
+    const since = new Float64Array(size * 2);
+    for (let i = 0; i < this.count; i++) {
+      const from = (this.head + i) & (size - 1);
+      jobs[i] = this.queueJobs[from];
+      since[i] = this.queueSinceUs[from] as number;
     }
-    this.queueLength.set(this.sim.nowUs, this.waiting);
-    return next;
+    this.queueJobs = jobs;
+    this.queueSinceUs = since;
+    this.head = 0;
   }
+}
+
+function grow(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(length);
+  bigger.set(array);
+  return bigger;
 }
