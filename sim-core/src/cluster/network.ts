@@ -1,5 +1,6 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
-import { checkNonNegative, type Distribution, type DistributionSpec, distribution, type Rng } from "../random/index.js";
+import { checkNonNegative, type DistributionSpec, distribution, type Rng } from "../random/index.js";
+import { fastSampler } from "./fast-sampler.js";
 import type { Topology } from "./topology.js";
 
 /** How far apart two nodes are; it picks the latency distribution of a message. */
@@ -50,7 +51,7 @@ export class Network {
   readonly topology: Topology;
   readonly spec: NetworkSpec;
   private readonly rng: Rng;
-  private readonly dists: Distribution[];
+  private readonly draws: ((rng: Rng) => number)[];
   private readonly lossRate: number;
   private readonly zoneOf: Int32Array;
   private readonly regionOf: Int32Array;
@@ -69,7 +70,8 @@ export class Network {
       "network.crossRegionMs",
       distribution(spec.crossRegionMs, "network.crossRegionMs"),
     );
-    this.dists = [sameZone, sameZone, crossZone, crossRegion];
+    const sameZoneDraw = fastSampler(sameZone);
+    this.draws = [sameZoneDraw, sameZoneDraw, fastSampler(crossZone), fastSampler(crossRegion)];
     this.lossRate = checkNumber("network.lossRate", spec.lossRate, { min: 0, max: 1 });
     const n = topology.nodes.length;
     this.zoneOf = new Int32Array(n);
@@ -106,7 +108,7 @@ export class Network {
       if ((p.a[from] === 1 && p.b[to] === 1) || (p.b[from] === 1 && p.a[to] === 1)) return -1;
     }
     if (this.lossRate > 0 && this.rng.next() < this.lossRate) return -1;
-    return Math.round((this.dists[code] as Distribution).sample(this.rng) * 1000);
+    return Math.round((this.draws[code] as (rng: Rng) => number)(this.rng) * 1000);
   }
 
   /** Blocks every message between the nodes selected by `a` and those selected by `b`, both ways. */

@@ -143,6 +143,22 @@ export function fixedCallPolicy(o: FixedPolicyOptions, path = "policy"): CallPol
  * checkDecision({ timeoutMs: 100, retry: false, target: "same", backoffMs: 0 }).timeoutMs // 100
  */
 export function checkDecision(d: unknown, path = "policy"): CallDecision {
+  // Fast path for the common, valid case; the slow path below builds the error message.
+  const fast = d as CallDecision;
+  if (
+    d !== null &&
+    typeof d === "object" &&
+    typeof fast.timeoutMs === "number" &&
+    fast.timeoutMs > 0 &&
+    fast.timeoutMs < Infinity &&
+    typeof fast.retry === "boolean" &&
+    (fast.target === "same" || fast.target === "different") &&
+    typeof fast.backoffMs === "number" &&
+    fast.backoffMs >= 0 &&
+    fast.backoffMs < Infinity
+  ) {
+    return fast;
+  }
   if (d === null || typeof d !== "object") {
     throw new SimConfigError(`${path}.decide()`, d, "an object { timeoutMs, retry, target, backoffMs }");
   }

@@ -1,3 +1,4 @@
+import { fastSampler } from "../cluster/index.js";
 import { GaugeSeries } from "../metrics/index.js";
 import type { Distribution, Rng } from "../random/index.js";
 import type { Span } from "../trace/index.js";
@@ -41,6 +42,8 @@ export class EdgeStats {
 
 export class ServiceRt {
   readonly instances: InstanceRt[] = [];
+  /** Draws the instance's own work in ms from this service's stream. */
+  readonly drawServiceMs: (rng: Rng) => number;
   readonly stages: CallRt[][] = [];
   readonly stats: ServiceStats;
   constructor(
@@ -54,6 +57,7 @@ export class ServiceRt {
     binMs: number,
   ) {
     this.stats = new ServiceStats(binMs);
+    this.drawServiceMs = fastSampler(serviceTime);
   }
 }
 

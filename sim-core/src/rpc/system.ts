@@ -142,7 +142,7 @@ export class RpcSystem {
       onStart: (job) => {
         job.startUs = sim.nowUs;
         if (job.span !== null) job.span.serverStartUs = sim.nowUs;
-        const ms = spec.serviceTime.sample(spec.rng);
+        const ms = spec.drawServiceMs(spec.rng);
         sim.schedule(Math.round(ms * US_PER_MS), this.hLocalDone, job);
       },
       admit: (job) => !(this.propagate && sim.nowUs >= job.deadlineUs),

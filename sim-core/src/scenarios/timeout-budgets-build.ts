@@ -11,6 +11,12 @@ import type { TimeoutBudgetsParams } from "./timeout-budgets-params.js";
 
 /** The backoff cap as a multiple of its base, as in the AWS blog's examples. */
 const BACKOFF_CAP_FACTOR = 20;
+/**
+ * Finagle's floor (minRetriesPerSec = 10) is per client process; here every instance has its own
+ * budget, and ten per second per instance would let a three-instance tier retry 30 times a
+ * second whatever the ratio says. One per second keeps the floor a floor.
+ */
+const BUDGET_MIN_PER_S_PER_INSTANCE = 1;
 /** Upper tiers do little work of their own: a few ms of parsing and routing. */
 const TIER_SERVICE_MS = { kind: "lognormal", median: 2, p99: 6 } as const;
 
@@ -39,7 +45,9 @@ export function buildServices(p: TimeoutBudgetsParams, policy: CallPolicy | unde
       capMs: p.backoff === "none" ? 0 : p.backoffBaseMs * BACKOFF_CAP_FACTOR,
     },
     ...(policy !== undefined ? { policy } : {}),
-    ...(p.retryBudgetPercent > 0 ? { retryBudget: { ratio: p.retryBudgetPercent / 100, minPerSecond: 10 } } : {}),
+    ...(p.retryBudgetPercent > 0
+      ? { retryBudget: { ratio: p.retryBudgetPercent / 100, minPerSecond: BUDGET_MIN_PER_S_PER_INSTANCE } }
+      : {}),
     ...(p.circuitBreaker ? { circuitBreaker: true, fallback: true } : {}),
     ...(p.hedgeAfterMs > 0 ? { hedgeAfterMs: p.hedgeAfterMs } : {}),
   });

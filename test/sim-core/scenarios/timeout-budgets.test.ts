@@ -45,14 +45,17 @@ describe("timeoutBudgets", () => {
     expect(same.edge.successRate).toBeLessThan(0.8);
   });
 
-  // Near capacity (deep: 3 × 2 threads at ~56 ms mean ≈ 107 req/s; load 80 req/s), a 2 s hang.
+  // The deep tier: 3 instances × 2 threads at ~56 ms mean work ≈ 107 req/s; clients send 60 req/s
+  // (56% busy). A 3 s hang fills its queues (3 × 200 requests ≈ 5.6 s of work, longer than the
+  // 2 s timeouts), and with 2 retries at two layers up to 9 attempts per request chase them.
   const metastable = {
     faultAtMs: 2000,
-    faultDurationMs: 2000,
+    faultDurationMs: 3000,
     durationMs: 20_000,
     deepWorkers: 2,
     deepServiceMs: 50,
-    ratePerSec: 80,
+    ratePerSec: 60,
+    queueCapacity: 200,
   };
   const lateGoodput = (r: ReturnType<typeof timeoutBudgets.run>) => {
     // Mean goodput over the last 4 s of load, long after the 2 s outage ended.
@@ -64,12 +67,16 @@ describe("timeoutBudgets", () => {
     const r = timeoutBudgets.run(metastable);
     expect(lateGoodput(r)).toBeLessThan(5);
     const before = r.series.goodput.filter((g) => g.timeMs < 2000);
-    expect(before.reduce((sum, g) => sum + g.value, 0) / before.length).toBeGreaterThan(60);
+    expect(before.reduce((sum, g) => sum + g.value, 0) / before.length).toBeGreaterThan(45);
   });
 
   it("timeoutBudgets.run(same outage) recovers with a retry budget or with deadlines", () => {
-    expect(lateGoodput(timeoutBudgets.run({ ...metastable, retryBudgetPercent: 20 }))).toBeGreaterThan(60);
-    expect(lateGoodput(timeoutBudgets.run({ ...metastable, deadlinePropagation: true }))).toBeGreaterThan(60);
+    // Recovered means back near the offered 60 req/s; seeds 1-8 gave 53-72 (the no-fault run: 54-63).
+    for (const seed of [5, 2]) {
+      expect(lateGoodput(timeoutBudgets.run({ ...metastable, seed, retryBudgetPercent: 20 }))).toBeGreaterThan(45);
+      expect(lateGoodput(timeoutBudgets.run({ ...metastable, seed, deadlinePropagation: true }))).toBeGreaterThan(45);
+      expect(lateGoodput(timeoutBudgets.run({ ...metastable, seed }))).toBeLessThan(5);
+    }
   });
 
   it("timeoutBudgets.run() is deterministic per seed", () => {
