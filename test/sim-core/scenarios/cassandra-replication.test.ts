@@ -1,4 +1,4 @@
-import { cassandraReplication, getScenario, PROBE_DELAYS_MS, SimConfigError } from "sim-core";
+import { cassandraReplication, getScenario, PROBE_DELAYS_MS, type ReplicaPlacement, SimConfigError } from "sim-core";
 import { describe, expect, it } from "vitest";
 
 describe("cassandraReplication", () => {
@@ -130,6 +130,33 @@ describe("cassandraReplication", () => {
     expect(() => cassandraReplication.run({ writeLevel: "MOST" })).toThrow(SimConfigError);
     expect(() => cassandraReplication.run({ failure: "planet" })).toThrow(/cassandraReplication.failure/);
     expect(() => cassandraReplication.run({ replicationFactor: 3 } as never)).toThrow(/a parameter of this scenario/);
+  });
+
+  it("cassandraReplication.run({ placement }) uses a learner's placement: ignoring zones costs QUORUM availability", () => {
+    // Zone-blind placement: the next distinct nodes clockwise, as SimpleStrategy would pick them.
+    const zoneBlind: ReplicaPlacement = (ring, _nodes, token, rfByRegion) => {
+      const rf = Object.values(rfByRegion).reduce((a, b) => a + b, 0);
+      let start = ring.findIndex((e) => e.token >= token);
+      if (start < 0) start = 0;
+      const out: number[] = [];
+      for (let i = 0; i < ring.length && out.length < rf; i++) {
+        const node = ring[(start + i) % ring.length]?.node as number;
+        if (!out.includes(node)) out.push(node);
+      }
+      return out;
+    };
+    const base = { failure: "zone", failureRecovers: false, writeLevel: "QUORUM", readLevel: "QUORUM" } as const;
+    const blind = cassandraReplication.run({ ...base, placement: zoneBlind });
+    const nts = cassandraReplication.run(base);
+    expect(nts.writes.availability).toBe(1);
+    expect(blind.writes.availability).toBeLessThan(0.95);
+  });
+
+  it("cassandraReplication.run({ placement }) rejects an answer the replication could not give", () => {
+    expect(() => cassandraReplication.run({ placement: () => [] })).toThrow(/placement\(.*allowed: distinct node ids/);
+    expect(() => cassandraReplication.run({ placement: () => [0, 0, 1] })).toThrow(SimConfigError);
+    expect(() => cassandraReplication.run({ placement: () => [0, 1, 9] })).toThrow(SimConfigError);
+    expect(() => cassandraReplication.run({ placement: 3 as never })).toThrow(/a parameter of this scenario/);
   });
 
   it("getScenario('cassandraReplication') is registered for module 3", () => {
