@@ -154,6 +154,7 @@ export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudget
         arrivals: s.arrivals,
         utilisation: s.utilisation,
         peakInFlight: s.peakInFlight,
+        peakQueueLength: s.peakQueueLength,
         rejected: s.rejected,
         droppedExpired: s.droppedExpired,
       })),
