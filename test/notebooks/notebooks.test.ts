@@ -2,8 +2,9 @@
 // fails with the failing cell's number and error text, or with the first output that changed.
 import { spawnSync } from "node:child_process";
 import { basename, join } from "node:path";
+import { JSDOM } from "jsdom";
 import { beforeAll, expect, test } from "vitest";
-import { checkNotebook, listNotebooks, NOTEBOOK_TIMEOUT_MS, root } from "../../scripts/notebooks-lib.mjs";
+import { checkNotebook, listNotebooks, NOTEBOOK_TIMEOUT_MS, readNotebook, root } from "../../scripts/notebooks-lib.mjs";
 
 beforeAll(() => {
   // Notebooks import the built sim-core (tslab cannot compile its sources), so build it first.
@@ -18,8 +19,10 @@ test("notebooks/ holds the module 0 notebook", () => {
 });
 
 for (const path of notebooks) {
+  const name = basename(path);
+
   test(
-    `checkNotebook(${basename(path)}) runs every cell and reproduces the committed outputs`,
+    `checkNotebook(${name}) runs every cell and reproduces the committed outputs`,
     async () => {
       const { ok, messages } = await checkNotebook(path);
       expect(messages.join("\n\n"), messages.join("\n\n")).toBe("");
@@ -27,4 +30,21 @@ for (const path of notebooks) {
     },
     NOTEBOOK_TIMEOUT_MS + 10_000,
   );
+
+  test(`${name}: every committed SVG output is well-formed XML (viewers show it as an image)`, () => {
+    const parser = new new JSDOM("").window.DOMParser();
+    const broken: string[] = [];
+    readNotebook(path).cells.forEach((cell, index) => {
+      for (const output of (cell.outputs ?? []) as { data?: Record<string, string | string[]> }[]) {
+        const svg = output.data?.["image/svg+xml"];
+        if (svg === undefined) continue;
+        const text = Array.isArray(svg) ? svg.join("") : svg;
+        const doc = parser.parseFromString(text, "image/svg+xml");
+        if (doc.querySelector("parsererror") !== null || doc.documentElement.tagName !== "svg") {
+          broken.push(`cell ${index + 1}: ${doc.documentElement.textContent?.slice(0, 200)}`);
+        }
+      }
+    });
+    expect(broken).toEqual([]);
+  });
 }

@@ -12,7 +12,11 @@ let shared: JSDOM | null = null;
  */
 export function nodeWindow(): JSDOM["window"] {
   if (shared === null) {
-    shared = new JSDOM("<!doctype html><html><head></head><body></body></html>", { pretendToBeVisual: true });
+    // A non-opaque origin: code that touches window.localStorage then gets storage, not a throw.
+    shared = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
+      pretendToBeVisual: true,
+      url: "http://localhost/",
+    });
     installSvgGeometry(shared.window);
   }
   return shared.window;

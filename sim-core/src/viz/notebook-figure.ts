@@ -75,7 +75,8 @@ export function figureToSvg(drawn: Element, text: FigureText = {}): Element {
   }
   if (text.caption) parts.push({ text: text.caption, role: "caption" });
 
-  const root = svgElement(document, "svg", { xmlns: SVG_NS, "font-family": FONT, fill: "currentColor" });
+  // XMLSerializer writes the namespace declaration; setting xmlns here too would duplicate it.
+  const root = svgElement(document, "svg", { "font-family": FONT, fill: "currentColor" });
   let y = 0;
   let width = 0;
   for (const part of parts) {
