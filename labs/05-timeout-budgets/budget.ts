@@ -1,0 +1,48 @@
+// Lab 05: timeout budgets.
+//
+// A request enters the edge, which calls a mid-tier service, which calls a deep service. When the
+// deep service hangs, equal timeouts and retries at every layer multiply the work (2 retries at
+// two layers: 9 deep calls per request) and the edge answers only after every layer has given up.
+// A budget that telescopes, a deadline carried with the request and retries elsewhere fix it.
+//
+// Write `hopTimeoutMs` and `budgetPolicy` (see README.md). The code below is the naive policy
+// the module starts from: it runs, and it fails every graded check.
+//
+// Do not change the exported names or the types: the grader calls `hopTimeoutMs` directly and
+// plugs `budgetPolicy` into the timeoutBudgets scenario on every hop.
+
+import type { CallContext, CallDecision, CallPolicy } from "sim-core";
+
+/** The edge's whole budget for one call to the next layer (the seed deck's example: 3 s). */
+export const EDGE_BUDGET_MS = 3000;
+/** Retries each hop may make. */
+export const RETRIES = 1;
+
+/**
+ * Per-attempt timeout of the calls made at `hop` (1 = the edge's calls). Every attempt of a
+ * hop, retries included, must fit inside one attempt of the hop above.
+ */
+export function hopTimeoutMs(hop: number, budgetMs: number, retries: number): number {
+  // TODO 1: telescope. The edge's calls (hop 1) get `budgetMs`. Each deeper hop gets a share of
+  //         one attempt of the hop above, small enough that all of its (retries + 1) attempts
+  //         end before the caller gives up. Leave a margin for the network and the work itself.
+  void hop;
+  void retries;
+  return budgetMs;
+}
+
+/** Your call policy, used on every hop of the scenario. */
+export const budgetPolicy: CallPolicy = {
+  decide(context: CallContext): CallDecision {
+    // TODO 2: never wait past the deadline carried with the request (`context.remainingMs`).
+    const timeoutMs = 2000;
+    // TODO 3: retry only what is worth retrying (a timeout or a rejection, not an error the
+    //         callee returned), at most RETRIES times, and not when too little time is left.
+    const retry = context.attempt <= 3;
+    // TODO 4: wait a little before retrying, with jitter drawn from `context.rng` (full jitter:
+    //         a random wait between 0 and an exponentially growing cap).
+    const backoffMs = 0;
+    // TODO 5: the instance that hung is likely still hung. Where should the retry go?
+    return { timeoutMs, retry, target: "same", backoffMs };
+  },
+};
