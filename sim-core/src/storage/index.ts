@@ -28,6 +28,7 @@ export {
 } from "./replication.js";
 export { DEFAULT_VNODES, type RingEntry, TokenRing } from "./ring.js";
 export { type Hint, HintStore } from "./hints.js";
+export { checkPlacement } from "./placement-check.js";
 export {
   CassandraStore,
   MAX_HINT_WINDOW_MS,

@@ -1,74 +1,33 @@
 import type { Cluster } from "../cluster/index.js";
-import { checkBoolean, checkFunction, checkNumber, SimConfigError } from "../errors/index.js";
+import { checkBoolean, checkFunction, checkNumber } from "../errors/index.js";
 import { type Handler, msToUs, type Simulation } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
 import { type ConsistencyLevel, isMet, type Requirement, requirement } from "./consistency.js";
 import { HintedHandoff } from "./hinted-handoff.js";
 import { tokenOf } from "./murmur3.js";
+import { checkPlacement } from "./placement-check.js";
 import { ReadPath } from "./read-path.js";
-import { type Replication, type ReplicationSpec, replication } from "./replication.js";
+import { type Replication, replication } from "./replication.js";
 import { DEFAULT_VNODES, TokenRing } from "./ring.js";
+import {
+  MAX_HINT_WINDOW_MS,
+  type OpResult,
+  type PendingOp,
+  READ_REQUEST_TIMEOUT_MS,
+  type StoreOptions,
+  type StoreStats,
+  WRITE_REQUEST_TIMEOUT_MS,
+} from "./store-types.js";
 
-/** cassandra.yaml default: write_request_timeout_in_ms: 2000. */
-export const WRITE_REQUEST_TIMEOUT_MS = 2000;
-/** cassandra.yaml default: read_request_timeout_in_ms: 5000. */
-export const READ_REQUEST_TIMEOUT_MS = 5000;
-/** cassandra.yaml default: max_hint_window_in_ms: 10800000 (3 hours). */
-export const MAX_HINT_WINDOW_MS = 10_800_000;
-
-export interface StoreOptions {
-  replication: ReplicationSpec;
-  /** Keys are numbered 0..keyCount-1; key k is the text `key:k` to the partitioner. */
-  keyCount: number;
-  vnodes?: number;
-  /** A given ring instead of random vnode tokens. */
-  ring?: TokenRing;
-  hintedHandoff?: boolean;
-  readRepair?: boolean;
-  writeTimeoutMs?: number;
-  readTimeoutMs?: number;
-  maxHintWindowMs?: number;
-  /**
-   * A replica placement to use instead of the replication strategy's (a learner's policy). Its
-   * answer is checked: distinct node ids, as many per region as the replication asks for.
-   */
-  placement?: (token: number) => number[];
-}
-
-/** What a client hears back. `value` is the id of the write a read returned (-1: no value). */
-export type OpResult =
-  | { ok: true; value: number; latencyUs: number; coordinator: number }
-  | { ok: false; error: "unavailable" | "timeout"; latencyUs: number; coordinator: number };
-
-/** Counters a run reports. */
-export interface StoreStats {
-  hintsStored: number;
-  hintsReplayed: number;
-  /** Hints not stored: the replica had been down longer than max_hint_window, or hints are off. */
-  hintsSkipped: number;
-  readRepairs: number;
-}
-
-/** One request in flight at its coordinator. Fields are mutated as replies come in. */
-export interface PendingOp {
-  id: number;
-  key: number;
-  coord: number;
-  startUs: number;
-  req: Requirement;
-  replicas: number[];
-  counts: Int32Array;
-  replied: Uint8Array;
-  done: boolean;
-  expiry: number;
-  cb: (r: OpResult) => void;
-  /** Writes: replicas given a hint. */
-  hinted: Uint8Array;
-  /** Reads: each reply's value, the newest seen, and repairs outstanding. */
-  values: Float64Array;
-  best: number;
-  repairsPending: number;
-}
+export {
+  MAX_HINT_WINDOW_MS,
+  type OpResult,
+  type PendingOp,
+  READ_REQUEST_TIMEOUT_MS,
+  type StoreOptions,
+  type StoreStats,
+  WRITE_REQUEST_TIMEOUT_MS,
+};
 
 /**
  * A Cassandra-like store on a simulated cluster: every node keeps the newest write id per key
@@ -76,7 +35,7 @@ export interface PendingOp {
  * give), coordinators send writes to every replica and answer when the consistency level is met,
  * and hinted handoff (`hinted-handoff.ts`) replays missed writes when a replica comes back. The failure detector is
  * perfect and instant, a simplification: coordinators know at once which nodes are down.
- * Reads live in `read.ts` and share this state.
+ * Reads live in `read-path.ts` and share this state.
  *
  * @example
  * const sim = new Simulation(); const topo = standardTopology({});
@@ -157,7 +116,15 @@ export class CassandraStore {
     let replicas = this.replicaCache[key];
     if (replicas === undefined) {
       const token = tokenOf(`key:${key}`);
-      replicas = this.placement === undefined ? this.replication.replicas(token) : this.checkPlacement(token);
+      replicas =
+        this.placement === undefined
+          ? this.replication.replicas(token)
+          : checkPlacement(
+              (this.placement as (token: number) => number[])(token),
+              token,
+              this.regionOf,
+              this.replication,
+            );
       this.replicaCache[key] = replicas;
     }
     return replicas;
@@ -266,26 +233,6 @@ export class CassandraStore {
     // Replicas that never acknowledged get a hint, as when Cassandra's write callbacks expire.
     for (let i = 0; i < op.replicas.length; i++)
       if (op.replied[i] === 0 && op.hinted[i] === 0) this.handoff.hint(op, i);
-  }
-
-  /** Runs the custom placement and rejects an answer the replication could not have given. */
-  private checkPlacement(token: number): number[] {
-    const answer: unknown = (this.placement as (token: number) => number[])(token);
-    const nodes = this.cluster.topology.nodes.length;
-    const want = this.replication.rfByRegion;
-    const allowed = `distinct node ids from 0 to ${nodes - 1}, ${want.map((rf, r) => `${rf} in ${this.replication.regionNames[r]}`).join(", ")}`;
-    const path = `placement(${token})`;
-    if (!Array.isArray(answer)) throw new SimConfigError(path, answer, allowed);
-    const counts = want.map(() => 0);
-    answer.forEach((id, i) => {
-      if (!Number.isInteger(id) || id < 0 || id >= nodes || answer.indexOf(id) !== i) {
-        throw new SimConfigError(path, answer, allowed);
-      }
-      const region = this.regionOf[id] as number;
-      counts[region] = (counts[region] as number) + 1;
-    });
-    if (counts.some((c, r) => c !== want[r])) throw new SimConfigError(path, answer, allowed);
-    return answer.slice() as number[];
   }
 
   private pickCoordinator(clientRegion: number): number {
