@@ -26,9 +26,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs `vitepress build site` plus the diagram check, as `npm run site:build` does. */
-export function buildSite(): void {
-  execFileSync(process.execPath, ["scripts/site.mjs", "build"], { cwd: repoDir, stdio: "inherit" });
+/** Runs `vitepress build site` plus the diagram check, as `npm run site:build` does, into `outDir`. */
+export function buildSite(outDir = distDir): void {
+  execFileSync(process.execPath, ["scripts/site.mjs", "build"], {
+    cwd: repoDir,
+    stdio: "inherit",
+    env: { ...process.env, SITE_OUT_DIR: outDir },
+  });
 }
 
 export interface Preview {
@@ -36,13 +40,13 @@ export interface Preview {
   stop(): void;
 }
 
-/** Serves the built site with `vitepress preview` and resolves once it answers. */
-export async function startPreview(): Promise<Preview> {
+/** Serves the site built in `outDir` with `vitepress preview` and resolves once it answers. */
+export async function startPreview(outDir = distDir): Promise<Preview> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     ["node_modules/vitepress/bin/vitepress.js", "preview", "site", "--host", "127.0.0.1", "--port", String(port)],
-    { cwd: repoDir, stdio: "ignore" },
+    { cwd: repoDir, stdio: "ignore", env: { ...process.env, SITE_OUT_DIR: outDir } },
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
@@ -93,8 +97,8 @@ export async function launchChromium(): Promise<Chromium> {
 }
 
 /** Site paths of every page in the build, e.g. "/modules/00-simulation-basics.html". */
-export function builtPages(): string[] {
-  if (!existsSync(join(distDir, "index.html"))) throw new Error("the site is not built: npm run site:build");
+export function builtPages(outDir = distDir): string[] {
+  if (!existsSync(join(outDir, "index.html"))) throw new Error("the site is not built: npm run site:build");
   const pages: string[] = [];
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -105,6 +109,6 @@ export function builtPages(): string[] {
       }
     }
   };
-  walk(distDir, "/");
+  walk(outDir, "/");
   return pages;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The course site's commands: `dev` (live reload), `build` (static site, failing on a page that
 // throws, a dead link or a diagram that does not parse), `preview` (serves the build) and
-// `screenshots` (one PNG per page at desktop and phone width, for a person to look at).
+// `screenshots` (one PNG per page at desktop and phone width, for a person to look at) and
+// `speed` (each Simulation's re-run time in Chromium, from its performance marks).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +27,7 @@ function build() {
   // Diagrams are drawn in the browser; parse every one now so a broken diagram fails the build.
   run(["--import", "tsx", "scripts/site-check-diagrams.ts"], "diagram check");
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`site: built site/.vitepress/dist in ${seconds.toFixed(1)} s`);
+  console.log(`site: built ${process.env.SITE_OUT_DIR ?? "site/.vitepress/dist"} in ${seconds.toFixed(1)} s`);
 }
 
 // The site imports sim-core from its TypeScript source (a Vite alias), so no dist/ build is needed.
@@ -41,7 +42,10 @@ if (command === "dev") {
 } else if (command === "screenshots") {
   if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
   run(["--import", "tsx", "scripts/site-screenshots.ts", ...rest], "screenshots");
+} else if (command === "speed") {
+  if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
+  run(["--import", "tsx", "scripts/site-speed.ts", ...rest], "speed");
 } else {
-  console.error(`usage: node scripts/site.mjs dev|build|preview|screenshots (got "${command}")`);
+  console.error(`usage: node scripts/site.mjs dev|build|preview|screenshots|speed (got "${command}")`);
   process.exit(2);
 }

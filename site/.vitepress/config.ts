@@ -18,6 +18,9 @@ export default withMermaid(
     // A favicon avoids a 404 in every page's console (and the browser tests forbid console errors).
     head: [["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }]],
     lastUpdated: false,
+    // The browser tests build into a private folder so a concurrent build cannot pull pages from
+    // under their preview server; everyone else gets the default site/.vitepress/dist.
+    ...(process.env.SITE_OUT_DIR ? { outDir: process.env.SITE_OUT_DIR } : {}),
     // Dead internal links fail the build (VitePress's default, stated here so nobody relaxes it).
     ignoreDeadLinks: false,
     themeConfig: {

@@ -1,6 +1,9 @@
 // The course site in a real Chromium, against `vitepress preview` of a fresh build. These tests
 // are the project's proof that a seed gives the same run in the browser as in Node.
 
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ParamSpec, ScenarioResultBase } from "sim-core";
 import { scenarios } from "sim-core";
@@ -14,19 +17,26 @@ import {
   startPreview,
 } from "../../scripts/site-browser.js";
 
+// A private build folder: a build started elsewhere (a dev running site:build) cannot change it.
+const outDir = mkdtempSync(join(tmpdir(), "site-test-dist-"));
 let preview: Preview;
 let chromium: Chromium;
 
 beforeAll(async () => {
-  buildSite();
-  preview = await startPreview();
+  buildSite(outDir);
+  preview = await startPreview(outDir);
   chromium = await launchChromium();
 });
 
 afterAll(async () => {
   await chromium?.close();
   preview?.stop();
+  rmSync(outDir, { recursive: true, force: true });
 });
+
+function pages(): string[] {
+  return builtPages(outDir);
+}
 
 interface Visit {
   page: Page;
@@ -100,49 +110,54 @@ function changedParam(params: Readonly<Record<string, ParamSpec>>): [string, str
 }
 
 describe("every page", () => {
-  test("builtPages() lists the home page, module 0 and the reference pages", () => {
-    const pages = builtPages();
+  test("builtPages(outDir) lists the home page, module 0 and the reference pages", () => {
+    const built = pages();
     for (const path of [
       "/index.html",
       "/modules/00-simulation-basics.html",
       "/reference/api.html",
       "/reference/defaults.html",
     ]) {
-      expect(pages).toContain(path);
+      expect(built).toContain(path);
     }
   });
 
   test("each page loads without console errors or off-machine requests, and draws every chart and diagram as SVG", async () => {
     const report: { path: string; problems: string[]; external: string[]; missingSvg: number }[] = [];
     let charts = 0;
-    for (const path of builtPages()) {
+    let diagrams = 0;
+    for (const path of pages()) {
       const { page, problems, external } = await visit(path, { idle: true });
       const counts = await page.evaluate(() => {
-        const figures = [...document.querySelectorAll(".sim-chart, .sim-diagram, .mermaid")];
+        const figures = [...document.querySelectorAll(".sim-chart, .sim-diagram, div.mermaid")];
         const drawn = figures.filter((el) => el.querySelector("svg") && !el.querySelector(".sim-error"));
         return {
           figures: figures.length,
           drawn: drawn.length,
           charts: document.querySelectorAll(".sim-chart svg").length,
+          diagrams: document.querySelectorAll(".sim-diagram svg, div.mermaid svg").length,
         };
       });
       charts += counts.charts;
+      diagrams += counts.diagrams;
       report.push({ path, problems, external, missingSvg: counts.figures - counts.drawn });
       await page.close();
     }
     expect(report.filter((r) => r.problems.length > 0 || r.external.length > 0 || r.missingSvg > 0)).toEqual([]);
-    // Module 0 alone draws several charts; none would mean the check looked at nothing.
+    // Module 0 alone draws several charts, and the scenarios page draws every scenario's
+    // diagrams; none would mean the check looked at nothing.
     expect(charts).toBeGreaterThan(3);
-  });
+    expect(diagrams).toBeGreaterThan(0);
+  }, 300_000); // A limit for a slow, loaded machine (every page of the site), not a speed check.
 
   test("module pages fit a phone's width (no sideways scrolling)", async () => {
-    for (const path of builtPages().filter((p) => p.startsWith("/modules/") || p === "/index.html")) {
+    for (const path of pages().filter((p) => p.startsWith("/modules/") || p === "/index.html")) {
       const { page } = await visit(path, { viewport: { width: 390, height: 844 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
       await page.close();
     }
-  });
+  }, 120_000);
 });
 
 describe("Simulation component", () => {
