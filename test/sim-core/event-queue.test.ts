@@ -47,6 +47,43 @@ describe("EventQueue", () => {
     expect(popped.length).toBeGreaterThan(1000);
   });
 
+  it("remove() of most pending events keeps the rest in order and frees every slot", () => {
+    const next = lcg(11);
+    const queue = new EventQueue<number>();
+    const entries: { time: number; payload: number; handle: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 3000; i++) {
+        const time = 1000 * round + (next() % 500);
+        const payload = entries.length;
+        entries.push({ time, payload, handle: queue.push(time, payload) });
+      }
+      // Cancel about 80%, which forces rebuilds of the heap along the way.
+      for (const e of entries)
+        if (e.handle >= 0 && next() % 5 !== 0) {
+          expect(queue.remove(e.handle)).toBe(true);
+          e.handle = -1;
+        }
+      const live = entries.filter((e) => e.handle >= 0);
+      expect(queue.length).toBe(live.length);
+      live.sort((a, b) => a.time - b.time || a.payload - b.payload);
+      const half = live.slice(0, live.length >> 1);
+      for (const e of half) {
+        expect(queue.peekTime()).toBe(e.time);
+        expect(queue.pop()).toBe(e.payload);
+        e.handle = -1;
+      }
+    }
+    const rest = entries.filter((e) => e.handle >= 0).sort((a, b) => a.time - b.time || a.payload - b.payload);
+    const popped: number[] = [];
+    while (queue.length > 0) popped.push(queue.pop());
+    expect(popped).toEqual(rest.map((e) => e.payload));
+    // Every slot is back on the free list: 9,000 more pushes reuse the 9,000 slots already made
+    // (a handle's low 24 bits are its slot).
+    let highestSlot = 0;
+    for (let i = 0; i < 9000; i++) highestSlot = Math.max(highestSlot, queue.push(i, i) % 2 ** 24);
+    expect(highestSlot).toBeLessThan(9000);
+  });
+
   it("remove(handle) ignores handles that were never issued or whose slot was reused", () => {
     const queue = new EventQueue<string>();
     const first = queue.push(5, "a");

@@ -2,11 +2,14 @@
  * A binary min-heap of pending events ordered by (time, sequence), on typed arrays.
  *
  * The heap keeps each entry's time, sequence and slot side by side in heap order, so sifting
- * reads neighbouring memory and allocates nothing. The slot holds what the heap does not move:
- * the payload, a small integer kind, the entry's heap position and a generation. Handles name a
- * slot and its generation, so `remove` is O(log n), a stale handle is harmless, and a cancelled
- * timeout leaves nothing behind: its payload reference is dropped at once instead of lingering
- * until it would have fired. Ties in time break by sequence number, the order of scheduling.
+ * reads neighbouring memory, writes nothing else and allocates nothing. The slot holds what the
+ * heap does not move: the payload, a small integer kind, a state and a generation. Handles name
+ * a slot and its generation, so a stale handle is harmless.
+ *
+ * `remove` is O(1): it drops the payload at once (a cancelled timeout keeps nothing alive) and
+ * leaves a tombstone in the heap, skipped when it reaches the top. When tombstones outnumber
+ * live entries the heap is rebuilt without them, so memory stays within twice the live events.
+ * Rebuilding cannot change the order of events: (time, sequence) keys are unique.
  *
  * @example
  * const q = new EventQueue<string>(); q.push(20, "late"); q.push(10, "early");
@@ -16,11 +19,13 @@ export class EventQueue<P> {
   /** The kind given to `push` for the entry `pop` returned last (0 when none was given). */
   poppedKind = 0;
   private capacity: number;
+  /** Heap entries, tombstones included. */
   private size = 0;
+  private dead = 0;
   private times: Float64Array;
   private seqs: Float64Array;
   private slots: Int32Array;
-  private pos: Int32Array;
+  private state: Uint8Array;
   private gen: Uint32Array;
   private kinds: Int32Array;
   private payload: (P | undefined)[] = [];
@@ -30,18 +35,19 @@ export class EventQueue<P> {
   private nextSeq = 0;
 
   constructor(initialCapacity = 1024) {
-    this.capacity = initialCapacity;
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.slots = new Int32Array(initialCapacity);
-    this.pos = new Int32Array(initialCapacity);
-    this.gen = new Uint32Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.free = new Int32Array(initialCapacity);
+    this.capacity = Math.max(2, initialCapacity);
+    this.times = new Float64Array(this.capacity);
+    this.seqs = new Float64Array(this.capacity);
+    this.slots = new Int32Array(this.capacity);
+    this.state = new Uint8Array(this.capacity);
+    this.gen = new Uint32Array(this.capacity);
+    this.kinds = new Int32Array(this.capacity);
+    this.free = new Int32Array(this.capacity);
   }
 
+  /** Pending events (cancelled ones not counted). */
   get length(): number {
-    return this.size;
+    return this.size - this.dead;
   }
 
   /**
@@ -49,9 +55,16 @@ export class EventQueue<P> {
    * there, so an event needs no wrapper object); returns a handle that `remove` accepts.
    */
   push(timeUs: number, payload: P, kind = 0): number {
-    const slot = this.freeCount > 0 ? (this.free[--this.freeCount] as number) : this.fresh();
+    let slot: number;
+    if (this.freeCount > 0) slot = this.free[--this.freeCount] as number;
+    else {
+      if (this.nextFresh === this.capacity) this.grow();
+      slot = this.nextFresh++;
+    }
     this.payload[slot] = payload;
     this.kinds[slot] = kind;
+    this.state[slot] = PENDING;
+    if (this.size === this.capacity) this.grow();
     this.siftUp(this.size++, timeUs, this.nextSeq++, slot);
     return (this.gen[slot] as number) * SLOT_LIMIT + slot;
   }
@@ -67,78 +80,95 @@ export class EventQueue<P> {
     const payload = this.payload[slot] as P;
     this.poppedKind = this.kinds[slot] as number;
     this.release(slot);
-    const last = --this.size;
-    if (last > 0) this.siftDown(0, this.times[last] as number, this.seqs[last] as number, this.slots[last] as number);
+    this.removeTop();
+    if (this.dead > 0) this.purgeTop();
     return payload;
   }
 
-  /** Removes the event with this handle if still pending; returns whether it was. */
+  /** Cancels the event with this handle if still pending; returns whether it was. */
   remove(handle: number): boolean {
     const slot = handle % SLOT_LIMIT;
-    const generation = (handle - slot) / SLOT_LIMIT;
-    if (!(slot >= 0 && slot < this.nextFresh) || this.gen[slot] !== generation) return false;
-    const i = this.pos[slot] as number;
-    if (i < 0) return false;
-    this.release(slot);
-    const last = --this.size;
-    if (i !== last) {
-      // The last entry fills the hole; it may belong above it or below it.
-      const time = this.times[last] as number;
-      const seq = this.seqs[last] as number;
-      const moved = this.slots[last] as number;
-      const parent = (i - 1) >> 1;
-      if (i > 0 && before(time, seq, this.times[parent] as number, this.seqs[parent] as number)) {
-        this.siftUp(i, time, seq, moved);
-      } else {
-        this.siftDown(i, time, seq, moved);
-      }
-    }
+    if (!(slot >= 0 && slot < this.nextFresh) || this.state[slot] !== PENDING) return false;
+    if (this.gen[slot] !== (handle - slot) / SLOT_LIMIT) return false;
+    this.state[slot] = CANCELLED;
+    this.payload[slot] = undefined;
+    this.dead++;
+    if (this.slots[0] === slot) this.purgeTop();
+    else if (this.dead > this.size >> 1 && this.size >= MIN_COMPACT) this.compact();
     return true;
   }
 
-  private fresh(): number {
-    if (this.nextFresh === this.capacity) this.grow();
-    return this.nextFresh++;
-  }
-
+  /** Frees a slot whose heap entry is gone; a new generation makes old handles to it harmless. */
   private release(slot: number): void {
     this.payload[slot] = undefined;
-    this.pos[slot] = -1;
-    // A new generation makes stale handles to this slot harmless.
+    this.state[slot] = FREE;
     this.gen[slot] = ((this.gen[slot] as number) + 1) % GEN_LIMIT;
     this.free[this.freeCount++] = slot;
   }
 
-  /** Places (time, seq, slot) at hole `start` or above it, moving larger parents down. */
+  private removeTop(): void {
+    const last = --this.size;
+    if (last > 0) this.siftDown(0, this.times[last] as number, this.seqs[last] as number, this.slots[last] as number);
+  }
+
+  /** Drops tombstones from the top, so the top is always a live event. */
+  private purgeTop(): void {
+    while (this.size > 0 && this.state[this.slots[0] as number] === CANCELLED) {
+      this.release(this.slots[0] as number);
+      this.dead--;
+      this.removeTop();
+    }
+  }
+
+  /** Rebuilds the heap from its live entries (Floyd's heapify, O(n)). */
+  private compact(): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const slots = this.slots;
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = slots[i] as number;
+      if (this.state[slot] === CANCELLED) {
+        this.release(slot);
+        continue;
+      }
+      times[kept] = times[i] as number;
+      seqs[kept] = seqs[i] as number;
+      slots[kept] = slot;
+      kept++;
+    }
+    this.size = kept;
+    this.dead = 0;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) {
+      this.siftDown(i, times[i] as number, seqs[i] as number, slots[i] as number);
+    }
+  }
+
+  /** Places (time, seq, slot) at hole `start` or above it, moving later parents down. */
   private siftUp(start: number, time: number, seq: number, slot: number): void {
     const times = this.times;
     const seqs = this.seqs;
     const slots = this.slots;
-    const pos = this.pos;
     let i = start;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const parentTime = times[parent] as number;
       if (!before(time, seq, parentTime, seqs[parent] as number)) break;
-      const parentSlot = slots[parent] as number;
       times[i] = parentTime;
       seqs[i] = seqs[parent] as number;
-      slots[i] = parentSlot;
-      pos[parentSlot] = i;
+      slots[i] = slots[parent] as number;
       i = parent;
     }
     times[i] = time;
     seqs[i] = seq;
     slots[i] = slot;
-    pos[slot] = i;
   }
 
-  /** Places (time, seq, slot) at hole `start` or below it, moving smaller children up. */
+  /** Places (time, seq, slot) at hole `start` or below it, moving earlier children up. */
   private siftDown(start: number, time: number, seq: number, slot: number): void {
     const times = this.times;
     const seqs = this.seqs;
     const slots = this.slots;
-    const pos = this.pos;
     const size = this.size;
     let i = start;
     for (;;) {
@@ -154,17 +184,14 @@ export class EventQueue<P> {
         }
       }
       if (!before(childTime, seqs[child] as number, time, seq)) break;
-      const childSlot = slots[child] as number;
       times[i] = childTime;
       seqs[i] = seqs[child] as number;
-      slots[i] = childSlot;
-      pos[childSlot] = i;
+      slots[i] = slots[child] as number;
       i = child;
     }
     times[i] = time;
     seqs[i] = seq;
     slots[i] = slot;
-    pos[slot] = i;
   }
 
   private grow(): void {
@@ -173,7 +200,7 @@ export class EventQueue<P> {
     this.times = resize(this.times, capacity);
     this.seqs = resize(this.seqs, capacity);
     this.slots = resize(this.slots, capacity);
-    this.pos = resize(this.pos, capacity);
+    this.state = resize(this.state, capacity);
     this.gen = resize(this.gen, capacity);
     this.kinds = resize(this.kinds, capacity);
     this.free = resize(this.free, capacity);
@@ -184,13 +211,18 @@ export class EventQueue<P> {
 /** Handles pack slot and generation into one safe integer: 2^24 slots, 2^29 generations. */
 const SLOT_LIMIT = 2 ** 24;
 const GEN_LIMIT = 2 ** 29;
+/** Below this many entries a few tombstones cost less than a rebuild. */
+const MIN_COMPACT = 64;
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
 
 /** Whether (timeA, seqA) comes before (timeB, seqB): earlier time, or same time and scheduled first. */
 function before(timeA: number, seqA: number, timeB: number, seqB: number): boolean {
   return timeA < timeB || (timeA === timeB && seqA < seqB);
 }
 
-function resize<T extends Int32Array | Float64Array | Uint32Array>(array: T, capacity: number): T {
+function resize<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(capacity);
   bigger.set(array);
   return bigger;
