@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { Simulation } from "sim-core";
+import { describe, expect, it } from "vitest";
 
 describe("Simulation", () => {
   it("run() processes events in (time, sequence) order", () => {
