@@ -94,10 +94,11 @@ async function main() {
     const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
     outputs = [];
     executionCount++;
+    const started = performance.now();
     const ok = await executor.execute(source);
     // Let callbacks queued by the cell (a resolved promise's `then`) write into this cell.
     await new Promise((done) => setImmediate(done));
-    cells.push({ index, executionCount, outputs });
+    cells.push({ index, executionCount, outputs, durationMs: Math.round(performance.now() - started) });
     if (!ok) {
       const stderr = outputs
         .filter((o) => o.output_type === "stream" && o.name === "stderr")

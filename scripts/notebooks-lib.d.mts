@@ -3,6 +3,8 @@ export interface CellRun {
   index: number;
   executionCount: number;
   outputs: unknown[];
+  /** Wall-clock time of the cell, for spotting slow cells (not compared, not stored). */
+  durationMs: number;
 }
 export interface NotebookRun {
   cells: CellRun[];
@@ -11,6 +13,8 @@ export interface NotebookRun {
 export interface CheckResult {
   ok: boolean;
   messages: string[];
+  /** The three slowest cells, e.g. "cell 27 (2.1 s)"; absent when the notebook failed. */
+  slowest?: string[];
 }
 export interface Notebook {
   cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }[];

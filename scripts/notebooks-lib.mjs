@@ -193,6 +193,7 @@ export async function checkNotebook(path, options) {
   if (result.failure) return { ok: false, messages: [describeFailure(path, notebook, result.failure)] };
   const fresh = withOutputs(notebook, result);
   const messages = compareOutputs(notebook, fresh).map((m) => `${basename(path)} ${m}`);
+  const slowest = slowestCells(result);
   if (messages.length > 0) {
     const reportDir = join(root, ".reports", "notebooks");
     mkdirSync(reportDir, { recursive: true });
@@ -200,7 +201,15 @@ export async function checkNotebook(path, options) {
     writeFileSync(changed, formatNotebook(fresh));
     messages.push(`fresh outputs written to ${changed}; if the change is intended run: npm run notebooks:update`);
   }
-  return { ok: messages.length === 0, messages };
+  return { ok: messages.length === 0, messages, slowest };
+}
+
+/** The three slowest cells as "cell 27 (2.1 s)", for keeping a notebook's check quick. */
+function slowestCells(result) {
+  return [...result.cells]
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, 3)
+    .map((cell) => `cell ${cell.index + 1} (${(cell.durationMs / 1000).toFixed(1)} s)`);
 }
 
 /** Re-executes a notebook and writes its outputs into the file; a failing cell is an error. */
@@ -209,5 +218,5 @@ export async function updateNotebook(path, options) {
   const result = await executeNotebook(path, options);
   if (result.failure) return { ok: false, messages: [describeFailure(path, notebook, result.failure)] };
   writeFileSync(path, formatNotebook(withOutputs(notebook, result)));
-  return { ok: true, messages: [] };
+  return { ok: true, messages: [], slowest: slowestCells(result) };
 }

@@ -17,9 +17,10 @@ async function batch(action, verb) {
   let failed = 0;
   for (const path of paths) {
     const started = Date.now();
-    const { ok, messages } = await action(path);
+    const { ok, messages, slowest = [] } = await action(path);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${ok ? "ok  " : "FAIL"} ${basename(path)} ${verb} (${seconds} s)`);
+    const slow = slowest.length > 0 ? `; slowest: ${slowest.join(", ")}` : "";
+    console.log(`${ok ? "ok  " : "FAIL"} ${basename(path)} ${verb} (${seconds} s${slow})`);
     for (const message of messages) console.log(`     ${message.replace(/\n/g, "\n     ")}`);
     if (!ok) failed++;
   }

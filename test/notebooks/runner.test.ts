@@ -40,12 +40,12 @@ describe("notebook runner", () => {
 
   test("updateNotebook then checkNotebook passes, and fails once a committed output is edited", async () => {
     const path = scratchCopy("passing.ipynb");
-    expect(await updateNotebook(path)).toEqual({ ok: true, messages: [] });
+    expect(await updateNotebook(path)).toMatchObject({ ok: true, messages: [] });
     const updated = readNotebook(path);
     // Stream text, the last expression's value and a display_data SVG were all captured.
     expect(JSON.stringify(updated.cells[1]?.outputs)).toContain("x = 42");
     expect(JSON.stringify(updated.cells[2]?.outputs)).toContain("image/svg+xml");
-    expect(await checkNotebook(path)).toEqual({ ok: true, messages: [] });
+    expect(await checkNotebook(path)).toMatchObject({ ok: true, messages: [] });
 
     const edited = JSON.parse(JSON.stringify(updated));
     edited.cells[1].outputs[0].text = ["x = 41\n", "41\n"];
