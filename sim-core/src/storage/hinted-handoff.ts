@@ -23,7 +23,10 @@ export class HintedHandoff {
   private readonly store: CassandraStore;
   private readonly downSinceUs: Float64Array;
   private readonly onDispatch: Handler<{ holder: number; target: number }>;
-  private readonly onHintArrive: Handler<{ target: number; hint: Hint }>;
+  private readonly onHintArrive: Handler<{ holder: number; target: number; hint: Hint }>;
+  /** Dispatches already scheduled, by holder * nodes + target, so a burst of hints costs one event. */
+  private readonly scheduled = new Set<number>();
+  private readonly nodeCount: number;
 
   constructor(store: CassandraStore) {
     this.store = store;
@@ -32,8 +35,13 @@ export class HintedHandoff {
     this.downSinceUs = new Float64Array(nodes);
     const sim = store.sim;
     this.onDispatch = sim.handler("storage.hintDispatch", ({ holder, target }) => this.dispatchHints(holder, target));
-    this.onHintArrive = sim.handler("storage.hintArrive", ({ target, hint }) => {
-      if (!store.cluster.isUp(target)) return;
+    this.nodeCount = nodes;
+    this.onHintArrive = sim.handler("storage.hintArrive", ({ holder, target, hint }) => {
+      if (!store.cluster.isUp(target)) {
+        // The target went down again while the hint was on its way: the holder keeps it.
+        if (store.cluster.isUp(holder)) this.hints.add(holder, hint);
+        return;
+      }
       store.apply(target, hint.key, hint.writeId);
       store.stats.hintsReplayed++;
     });
@@ -53,6 +61,7 @@ export class HintedHandoff {
     this.store.stats.hintsStored++;
     if (this.store.cluster.isUp(target)) this.scheduleDispatch(op.coord, target);
   }
+
   private nodeChanged(node: number, up: boolean): void {
     if (!up) {
       this.downSinceUs[node] = this.store.sim.nowUs;
@@ -62,12 +71,18 @@ export class HintedHandoff {
     for (const holder of this.hints.holdersFor(node)) this.scheduleDispatch(holder, node);
     for (const target of this.hints.targetsOf(node)) this.scheduleDispatch(node, target);
   }
+
   private scheduleDispatch(holder: number, target: number): void {
+    const key = holder * this.nodeCount + target;
+    if (this.scheduled.has(key)) return;
+    this.scheduled.add(key);
     const intervalUs = msToUs(HINT_DISPATCH_INTERVAL_MS);
     const nextTickUs = (Math.floor(this.store.sim.nowUs / intervalUs) + 1) * intervalUs;
     this.store.sim.scheduleAt(nextTickUs, this.onDispatch, { holder, target });
   }
+
   private dispatchHints(holder: number, target: number): void {
+    this.scheduled.delete(holder * this.nodeCount + target);
     if (!this.store.cluster.isUp(holder) || !this.store.cluster.isUp(target)) return;
     let kept = 0;
     for (const hint of this.hints.heldFor(holder, target)) {
@@ -82,7 +97,7 @@ export class HintedHandoff {
         continue;
       }
       this.hints.remove(holder, hint);
-      this.store.sim.schedule(delay, this.onHintArrive, { target, hint });
+      this.store.sim.schedule(delay, this.onHintArrive, { holder, target, hint });
     }
     if (kept > 0) this.scheduleDispatch(holder, target);
   }
