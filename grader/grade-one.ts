@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestCase, TestModule } from "vitest/node";
-import { createVitest } from "vitest/node";
+import { createVitest, type Vitest } from "vitest/node";
 import type { GraderContext } from "./context.js";
 import { ingest } from "./ingest.js";
 import type { CheckMeta } from "./lab.js";
@@ -105,58 +105,77 @@ async function grade(job: Job): Promise<boolean> {
       job.hiddenDir && file.startsWith(job.hiddenDir)
         ? `hidden:${file.slice(job.hiddenDir.length + 1)}`
         : file.slice(job.courseRoot.length + 1);
-    const reporter = {
-      onTestCaseResult(test: TestCase) {
-        const meta = test.meta().grader;
-        const result = test.result();
-        const message = result.errors?.map((e) => e.message).join("\n") ?? "";
-        send({
-          type: "check",
-          result: {
-            lab: meta?.lab ?? "",
-            check: meta?.check ?? test.name,
-            state: result.state,
-            outcome: meta?.outcome ?? "unknown",
-            points: meta?.points ?? null,
-            message,
-            file: relative(test.module.moduleId),
-          },
-        });
-      },
-      onTestModuleEnd(module: TestModule) {
-        const errors = module.errors();
-        if (errors.length > 0) {
-          send({
-            type: "file-error",
-            file: relative(module.moduleId),
-            message: errors.map((e) => e.message).join("\n"),
-          });
-        }
-      },
-    };
-    const vitest = await createVitest(
-      "test",
-      {
-        config: CONFIG,
-        root: job.courseRoot,
-        watch: false,
-        reporters: [reporter],
-        maxWorkers: job.maxWorkers,
-        provide: { grader: context },
-        include: files,
-        dir: "/",
-      },
-      { cacheDir: join(workspace, ".vite") },
-    );
-    try {
-      await vitest.start(files);
-    } finally {
-      await vitest.close();
-    }
+    route.relative = relative;
+    const vitest = await vitestFor(job, files);
+    vitest.provide("grader", context);
+    await vitest.start(files);
     return isolated;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** Where the one reporter sends results: paths are shown relative to the current job. */
+const route = { relative: (file: string) => file };
+
+const reporter = {
+  onTestCaseResult(test: TestCase) {
+    const meta = test.meta().grader;
+    const result = test.result();
+    const message = result.errors?.map((e) => e.message).join("\n") ?? "";
+    send({
+      type: "check",
+      result: {
+        lab: meta?.lab ?? "",
+        check: meta?.check ?? test.name,
+        state: result.state,
+        outcome: meta?.outcome ?? "unknown",
+        points: meta?.points ?? null,
+        message,
+        file: route.relative(test.module.moduleId),
+      },
+    });
+  },
+  onTestModuleEnd(module: TestModule) {
+    const errors = module.errors();
+    if (errors.length > 0) {
+      send({
+        type: "file-error",
+        file: route.relative(module.moduleId),
+        message: errors.map((e) => e.message).join("\n"),
+      });
+    }
+  },
+};
+
+let cached: { key: string; vitest: Vitest } | undefined;
+/** Vite's cache for the graded test files (trusted), private to this grading process. */
+const VITE_CACHE = join(tmpdir(), `grader-vite-${process.pid}`);
+
+/**
+ * One vitest instance serves the submissions of a grading process when they run the same test
+ * files: creating it costs more than running a small lab. Test files still run in fresh forks
+ * (isolation is on), and the context is provided anew for each submission.
+ */
+async function vitestFor(job: Job, files: string[]): Promise<Vitest> {
+  const key = JSON.stringify([job.courseRoot, job.maxWorkers, files]);
+  if (cached?.key === key) return cached.vitest;
+  await cached?.vitest.close();
+  const vitest = await createVitest(
+    "test",
+    {
+      config: CONFIG,
+      root: job.courseRoot,
+      watch: false,
+      reporters: [reporter],
+      maxWorkers: job.maxWorkers,
+      include: files,
+      dir: "/",
+    },
+    { cacheDir: VITE_CACHE },
+  );
+  cached = { key, vitest };
+  return vitest;
 }
 
 // One process grades the submissions its parent sends, one after another: starting node, tsx
@@ -173,5 +192,9 @@ process.on("message", (job: Job) => {
   );
 });
 process.on("disconnect", () => {
-  queue.then(() => process.exit(0));
+  queue.then(async () => {
+    await cached?.vitest.close();
+    rmSync(VITE_CACHE, { recursive: true, force: true });
+    process.exit(0);
+  });
 });
