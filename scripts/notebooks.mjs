@@ -95,7 +95,9 @@ function open() {
     "--ip=127.0.0.1",
     `--port=${port}`,
     `--notebook-dir=${join(root, "notebooks")}`,
+    // Notebook 6 reads NotebookApp, Notebook 7 (jupyter_server) ServerApp; each ignores the other.
     `--NotebookApp.token=${token}`,
+    `--ServerApp.token=${token}`,
   ];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   const env = {
