@@ -83,6 +83,8 @@ export interface CassandraReplicationResult extends ReplicationOutcomes {
   hints: { stored: number; replayed: number; skipped: number; pendingAtEnd: number };
   readRepairs: number;
   failure: { kind: string; target: string | null; atMs: number; untilMs: number | null };
+  /** Distinct keys that received at least one write (the hot key mode concentrates them). */
+  distinctKeysWritten: number;
   events: number;
   endMs: number;
 }
@@ -177,6 +179,7 @@ export function runCassandraReplication(
   };
   let staleReads = 0;
   let probeTurn = 0;
+  const written = new Uint8Array(p.keys);
 
   const read = sim.handler("workload.read", ({ key, writeId, probe }: ReadArg) => {
     const startUs = sim.nowUs;
@@ -209,6 +212,7 @@ export function runCassandraReplication(
   const write = sim.handler("workload.write", (_: null) => {
     const startUs = sim.nowUs;
     const key = chooseKey(workload.next(), workload.next(), p.keys, hotKeys, p.keyDistribution === "hot");
+    written[key] = 1;
     store.write(key, writeLevel, 0, (r: OpResult) => {
       tally(writes, r);
       const b = bin(startUs);
@@ -251,6 +255,7 @@ export function runCassandraReplication(
     },
     readRepairs: store.stats.readRepairs,
     failure,
+    distinctKeysWritten: written.reduce((a, b) => a + b, 0),
     events: stats.eventsProcessed,
     endMs: stats.nowMs,
     ...outcomes,

@@ -159,6 +159,14 @@ describe("cassandraReplication", () => {
     expect(() => cassandraReplication.run({ placement: 3 as never })).toThrow(/a parameter of this scenario/);
   });
 
+  it("cassandraReplication.run({ keyDistribution: 'hot' }) sends most writes to a tenth of the keys", () => {
+    const uniform = cassandraReplication.run({ failure: "none", keys: 1000 });
+    const hot = cassandraReplication.run({ failure: "none", keys: 1000, keyDistribution: "hot" });
+    // ~480 writes: uniform touches ~380 distinct keys of 1000; hot ~100 hot keys plus ~10% of the rest.
+    expect(uniform.distinctKeysWritten).toBeGreaterThan(300);
+    expect(hot.distinctKeysWritten).toBeLessThan(200);
+  });
+
   it("getScenario('cassandraReplication') is registered for module 3", () => {
     expect(getScenario("cassandraReplication").module).toBe(3);
   });
