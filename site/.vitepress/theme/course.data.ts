@@ -4,12 +4,15 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readLabs } from "../gen/labs.js";
+import { modulePages } from "../gen/sidebar.js";
 
 const repoDir = fileURLToPath(new URL("../../..", import.meta.url));
 
 export interface CourseData {
   labs: { id: string; title: string; module: number | null; points: number | null }[];
   notebooks: string[];
+  /** Module pages present, by frontmatter order (the module number). */
+  modules: { order: number; title: string; link: string }[];
 }
 
 declare const data: CourseData;
@@ -17,7 +20,7 @@ declare const data: CourseData;
 export { data };
 
 export default {
-  watch: ["../../../labs/labs.json", "../../../notebooks/*.ipynb"],
+  watch: ["../../../labs/labs.json", "../../../notebooks/*.ipynb", "../../modules/*.md"],
   load(): CourseData {
     const dir = join(repoDir, "notebooks");
     return {
@@ -27,6 +30,7 @@ export default {
         module: lab.module ?? null,
         points: lab.points ?? null,
       })),
+      modules: modulePages(join(repoDir, "site")).map((m) => ({ order: m.order, title: m.text, link: m.link })),
       notebooks: existsSync(dir)
         ? readdirSync(dir)
             .filter((f) => /^\d\d-.*\.ipynb$/.test(f))

@@ -5,6 +5,7 @@ import DefaultTheme from "vitepress/theme";
 import "./registry.js";
 import LabList from "./components/LabList.vue";
 import ModuleLinks from "./components/ModuleLinks.vue";
+import ModuleOutcomes from "./components/ModuleOutcomes.vue";
 import Predict from "./components/Predict.vue";
 import RequestTrace from "./components/RequestTrace.vue";
 import ScenarioGallery from "./components/ScenarioGallery.vue";
@@ -25,6 +26,7 @@ const theme: Theme = {
     app.component("RequestTrace", RequestTrace);
     app.component("SimNumber", SimNumber);
     app.component("ModuleLinks", ModuleLinks);
+    app.component("ModuleOutcomes", ModuleOutcomes);
     app.component("LabList", LabList);
     app.component("ScenarioGallery", ScenarioGallery);
   },
