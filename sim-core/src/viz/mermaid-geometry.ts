@@ -88,7 +88,12 @@ function textBox(element: Element): Box {
   return { x: left, y: baseline - ASCENT_EM * fontPx, width, height: lines.length * fontPx * LINE_HEIGHT_EM };
 }
 
-/** Bounds of path data: end points, control points, and each arc's radii around its chord. */
+/**
+ * Bounds of path data: end points, control points, and each arc's radii around its chord.
+ *
+ * @example
+ * pathBox("M0,0 l10,5 h-20") // { x: -10, y: 0, width: 20, height: 5 }
+ */
 export function pathBox(d: string): Box | null {
   let box: Box | null = null;
   let x = 0;
@@ -139,8 +144,8 @@ function translation(element: Element): [number, number] {
  * its own not), or null when it draws nothing.
  *
  * @example
- * svgBox(new JSDOM('<svg><rect x="1" y="2" width="3" height="4"/></svg>').window.document.querySelector("rect")!)
- * // { x: 1, y: 2, width: 3, height: 4 }
+ * const rect = new JSDOM('<svg><rect x="1" y="2" width="3" height="4"/></svg>').window.document.querySelector("rect");
+ * svgBox(rect!) // { x: 1, y: 2, width: 3, height: 4 }
  */
 export function svgBox(element: Element): Box | null {
   const tag = element.tagName.toLowerCase();

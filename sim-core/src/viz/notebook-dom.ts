@@ -51,6 +51,10 @@ const MERMAID_GLOBALS = [
 /**
  * Makes the jsdom window look like a browser's to code that reads globals (Mermaid does).
  * Globals that already exist are left alone, so a real browser or another shim wins.
+ *
+ * @example
+ * installBrowserGlobals();
+ * typeof document.createElementNS // 'function'
  */
 export function installBrowserGlobals(): void {
   const window = nodeWindow() as unknown as Record<string, unknown>;
