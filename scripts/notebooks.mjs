@@ -98,6 +98,9 @@ function open() {
     // Notebook 6 reads NotebookApp, Notebook 7 (jupyter_server) ServerApp; each ignores the other.
     `--NotebookApp.token=${token}`,
     `--ServerApp.token=${token}`,
+    // Fail on a busy port instead of moving to another one, so the URL printed below is right.
+    "--NotebookApp.port_retries=0",
+    "--ServerApp.port_retries=0",
   ];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   const env = {
@@ -111,7 +114,10 @@ function open() {
   console.log(`\nnotebooks: open http://127.0.0.1:${port}/tree?token=${token}`);
   console.log("notebooks: the kernel is TypeScript (tslab); stop the server with Ctrl+C\n");
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    if (code) console.error(`notebooks: Jupyter exited with ${code}; if port ${port} is busy, set NOTEBOOK_PORT`);
+    process.exit(code ?? 0);
+  });
 }
 
 ensurePackages();
