@@ -4,7 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Job, Message } from "./grade-one.js";
-import { killTree } from "./runner/kill-tree.js";
+import { killTree, killTreeAndWait } from "./runner/kill-tree.js";
 import type { RunRecord } from "./score.js";
 
 const GRADE_ONE = fileURLToPath(new URL("./grade-one.ts", import.meta.url));
@@ -15,6 +15,8 @@ export const SUBMISSION_BUDGET_S_DEFAULT = 300;
 
 interface Current {
   messages: Message[];
+  /** The budget ran out: the run ends as "budget exceeded", not as "died". */
+  expired: boolean;
   finish: (why?: { budgetExceededS?: number; died?: string }) => void;
 }
 
@@ -43,6 +45,7 @@ export class Grader {
     child.on("exit", (code, signal) => {
       if (this.child === child) this.child = undefined;
       if (child.pid) killTree(child.pid);
+      if (this.current?.expired) return;
       this.current?.finish({
         died: `the grader's test process ended early (exit ${code}, signal ${signal}): ${this.stderr.trim()}`,
       });
@@ -62,11 +65,12 @@ export class Grader {
     const child = this.child;
     return new Promise((resolve) => {
       const messages: Message[] = [];
-      const timer = setTimeout(() => {
-        finish({ budgetExceededS: budgetS });
-        // Kill the whole tree; the next submission gets a fresh grading process.
+      const timer = setTimeout(async () => {
+        if (this.current) this.current.expired = true;
+        // Kill the whole tree and wait until it is gone; the next submission gets a fresh process.
         if (this.child === child) this.child = undefined;
-        if (child.pid) killTree(child.pid);
+        if (child.pid) await killTreeAndWait(child.pid);
+        finish({ budgetExceededS: budgetS });
       }, budgetS * 1000);
       const finish: Current["finish"] = (why = {}) => {
         if (this.current?.messages !== messages) return;
@@ -74,7 +78,7 @@ export class Grader {
         this.current = undefined;
         resolve({ messages, seconds: (Date.now() - started) / 1000, ...why });
       };
-      this.current = { messages, finish };
+      this.current = { messages, finish, expired: false };
       child.send(job);
     });
   }

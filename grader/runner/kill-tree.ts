@@ -55,9 +55,37 @@ function kill(target: number): void {
  * @example
  * killTree(child.pid) // child and everything it started are gone
  */
-export function killTree(pid: number): void {
+export function killTree(pid: number): number[] {
   const tree = descendants(pid);
   kill(-pid);
   kill(pid);
   for (const child of tree) kill(child);
+  return [pid, ...tree];
+}
+
+/** True while `pid` exists and has not ended (a zombie has ended). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills a tree like killTree, then waits (up to `waitMs`) until every process of it has ended,
+ * so a caller that reports "stopped" does not race the kernel delivering the signals.
+ *
+ * @example
+ * await killTreeAndWait(child.pid) // nothing of the tree is running any more
+ */
+export async function killTreeAndWait(pid: number, waitMs = 5_000): Promise<void> {
+  let pids = killTree(pid);
+  for (let waited = 0; waited < waitMs && pids.length > 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Processes a dying parent had just started are found and killed on the next round.
+    for (const p of pids) if (alive(p)) for (const child of killTree(p)) if (!pids.includes(child)) pids.push(child);
+    pids = pids.filter(alive);
+  }
 }

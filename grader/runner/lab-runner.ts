@@ -79,7 +79,14 @@ export class LabRunner {
 
   private start(): Live {
     const plan = planSandbox({
-      nodeArgs: [`--max-old-space-size=${this.options.heapMb ?? HEAP_MB_DEFAULT}`, "--import", TSX, CHILD],
+      // The lab folder as an argument tells `ps` which workspace a runner serves.
+      nodeArgs: [
+        `--max-old-space-size=${this.options.heapMb ?? HEAP_MB_DEFAULT}`,
+        "--import",
+        TSX,
+        CHILD,
+        this.options.labDir,
+      ],
       hide: this.options.hide ?? [],
       isolate: this.options.isolate ?? true,
       ...(this.options.uid === undefined ? {} : { uid: this.options.uid }),

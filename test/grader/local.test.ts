@@ -4,27 +4,32 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COURSE, LEFTOVER_MARK, writeFixtures } from "./fixtures/submissions.js";
+import { COURSE, writeFixtures } from "./fixtures/submissions.js";
 import { grade, leftovers, type Ran } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "grader-local-"));
 const names = ["correct", "loop-in-call", "leaves-a-process"];
+/** Argument of the stray `sleep` the "leaves-a-process" fixture starts: unique to this file. */
+const MARK = "3001.22";
 let ran: Ran;
 
 beforeAll(async () => {
-  writeFixtures(join(dir, "subs"), names);
-  ran = await grade([
-    "--course",
-    COURSE,
-    "--submissions",
-    join(dir, "subs"),
-    "--no-isolate",
-    "--no-calibrate",
-    "--csv",
-    join(dir, "g.csv"),
-    "--json",
-    join(dir, "r.json"),
-  ]);
+  writeFixtures(join(dir, "subs"), names, MARK);
+  ran = await grade(
+    [
+      "--course",
+      COURSE,
+      "--submissions",
+      join(dir, "subs"),
+      "--no-isolate",
+      "--no-calibrate",
+      "--csv",
+      join(dir, "g.csv"),
+      "--json",
+      join(dir, "r.json"),
+    ],
+    dir,
+  );
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +39,8 @@ test("grade --no-isolate still scores hangs and stray processes, and reports it 
   expect(ran.stdout).toMatch(/correct\s+6\/6/);
   expect(ran.stdout).toMatch(/loop-in-call\s+4\/6/);
   expect(ran.stdout).toMatch(/leaves-a-process\s+6\/6/);
-  expect(leftovers(LEFTOVER_MARK)).toEqual([]);
+  expect(leftovers(MARK)).toEqual([]);
+  expect(leftovers(dir)).toEqual([]);
   // The console table then ends with the feedback notice (see report.test.ts).
   const reports = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as { isolated: boolean }[];
   expect(reports.map((r) => r.isolated)).toEqual([false, false, false]);
