@@ -90,5 +90,10 @@ async function handle(request: Request): Promise<Reply> {
   }
 }
 
+// A stray rejected promise or a throwing timer in lab code must not take down the answer of the
+// call in progress: it is printed (the learner sees it in the output tail) and grading goes on.
+process.on("unhandledRejection", (reason) => console.error(`unhandled rejection in lab code: ${message(reason)}`));
+process.on("uncaughtException", (error) => console.error(`uncaught exception in lab code: ${message(error)}`));
+
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) send(await handle(JSON.parse(line) as Request));

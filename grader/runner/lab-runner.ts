@@ -138,6 +138,8 @@ export class LabRunner {
       }
     });
     child.on("exit", (code, signal) => {
+      // A runner that died between calls (a timer in lab code threw, say) is replaced next call.
+      if (this.live === live) this.live = undefined;
       const why = live.outOfMemory
         ? `ran out of memory (the lab process may use ${this.options.heapMb ?? HEAP_MB_DEFAULT} MB of heap)`
         : `ended the lab process (exit code ${code}, signal ${signal})`;
