@@ -5,8 +5,9 @@
 // check and update take notebook paths to limit the run: `npm run notebooks:check -- notebooks/00-*.ipynb`.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { installHint, jupyterArgs, jupyterEnv, registerKernel } from "./notebooks-jupyter.mjs";
 import { checkNotebook, listNotebooks, root, updateNotebook } from "./notebooks-lib.mjs";
 import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
 
@@ -33,16 +34,6 @@ function has(commandName, args = ["--version"]) {
   return result.status === 0;
 }
 
-function installHint() {
-  return [
-    "Jupyter is not installed. Install it with one of:",
-    "  Debian/Ubuntu: sudo apt-get install -y --no-install-recommends jupyter-notebook python3-ipython",
-    "  macOS (Homebrew): brew install jupyterlab",
-    "  any system with Python 3: python3 -m pip install --user notebook",
-    "then run `npm run notebooks` again.",
-  ].join("\n");
-}
-
 function ensureJupyter() {
   if (has("jupyter", ["notebook", "--version"])) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -56,60 +47,18 @@ function ensureJupyter() {
     }
     if (result.status === 0 && has("jupyter", ["notebook", "--version"])) return;
   }
-  console.error(installHint());
+  console.error(installHint({ platform: process.platform, hasApt: has("apt-get", ["--version"]) }));
   process.exit(1);
-}
-
-/**
- * Registers tslab in `.jupyter/` inside the project, not in the user's home: the kernel spec is
- * one JSON file, and pointing it at this Node and this checkout's tslab means a global tslab or
- * another Node on PATH cannot change what runs.
- */
-function registerKernel() {
-  const jupyterPath = join(root, ".jupyter", "share", "jupyter");
-  const kernelDir = join(jupyterPath, "kernels", "tslab");
-  mkdirSync(kernelDir, { recursive: true });
-  const spec = {
-    argv: [
-      process.execPath,
-      join(root, "node_modules", "tslab", "bin", "tslab"),
-      "kernel",
-      "--config-path",
-      "{connection_file}",
-    ],
-    display_name: "TypeScript",
-    language: "typescript",
-  };
-  writeFileSync(join(kernelDir, "kernel.json"), `${JSON.stringify(spec, null, 1)}\n`);
-  return jupyterPath;
 }
 
 function open() {
   ensureJupyter();
-  const jupyterPath = registerKernel();
+  const jupyterPath = registerKernel(root);
   const port = process.env.NOTEBOOK_PORT ?? "8888";
   const token = randomBytes(12).toString("hex");
-  const args = [
-    "notebook",
-    "--no-browser",
-    "--ip=127.0.0.1",
-    `--port=${port}`,
-    `--notebook-dir=${join(root, "notebooks")}`,
-    // Notebook 6 reads NotebookApp, Notebook 7 (jupyter_server) ServerApp; each ignores the other.
-    `--NotebookApp.token=${token}`,
-    `--ServerApp.token=${token}`,
-    // Fail on a busy port instead of moving to another one, so the URL printed below is right.
-    "--NotebookApp.port_retries=0",
-    "--ServerApp.port_retries=0",
-  ];
-  if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: [jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(":"),
-    // Keep Jupyter's runtime files (connection files, the notary database) in the project too.
-    JUPYTER_DATA_DIR: join(root, ".jupyter", "data"),
-    JUPYTER_RUNTIME_DIR: join(root, ".jupyter", "runtime"),
-  };
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const args = jupyterArgs({ root, port, token, isRoot });
+  const env = jupyterEnv(root, jupyterPath);
   const server = spawn("jupyter", args, { env, stdio: "inherit" });
   console.log(`\nnotebooks: open http://127.0.0.1:${port}/tree?token=${token}`);
   console.log("notebooks: the kernel is TypeScript (tslab); stop the server with Ctrl+C\n");
