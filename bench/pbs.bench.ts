@@ -78,9 +78,18 @@ function scenarioVariant(size: number, seed: number): Record<string, unknown> {
   cassandraReplication.run({ seed });
   const coldMs = performance.now() - first;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < size; i++) cassandraReplication.run({ seed: seed + i });
   const warmMsPerRun = (performance.now() - start) / size;
-  return { runs: size, coldMs: Math.round(coldMs * 10) / 10, warmMsPerRun: Math.round(warmMsPerRun * 100) / 100 };
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time per run is steadier than wall time on a shared machine (it includes GC threads).
+  const warmCpuMsPerRun = (cpu.user + cpu.system) / 1000 / size;
+  return {
+    runs: size,
+    coldMs: Math.round(coldMs * 10) / 10,
+    warmMsPerRun: Math.round(warmMsPerRun * 100) / 100,
+    warmCpuMsPerRun: Math.round(warmCpuMsPerRun * 100) / 100,
+  };
 }
 
 runVariant({
