@@ -65,6 +65,16 @@ export interface FixedPolicyOptions {
   backoff?: BackoffSpec;
 }
 
+/** Validated retry options, shared by the fixed policies. */
+function retryOptions(o: Omit<FixedPolicyOptions, "timeoutMs">, path: string) {
+  const retries = checkNumber(`${path}.retries`, o.retries, { min: 0, max: 100, integer: true });
+  const target = checkOneOf(`${path}.target`, o.target ?? "same", RETRY_TARGETS);
+  const retryOn = checkArray<Outcome>(`${path}.retryOn`, o.retryOn ?? DEFAULT_RETRY_ON, 0);
+  retryOn.forEach((r, i) => checkOneOf(`${path}.retryOn[${i}]`, r, OUTCOMES));
+  const backoff = checkBackoff(o.backoff ?? NO_BACKOFF, `${path}.backoff`);
+  return { retries, target, retryOn, backoff };
+}
+
 /** Retrying after a timeout or a rejection, but not after an error the callee returned. */
 export const DEFAULT_RETRY_ON: readonly Outcome[] = ["timeout", "rejected"];
 
@@ -75,11 +85,7 @@ export const DEFAULT_RETRY_ON: readonly Outcome[] = ["timeout", "rejected"];
  * fixedRetryPolicy({ retries: 2 }).decide({ attempt: 3, lastOutcome: "timeout" } as CallContext).retry // true
  */
 export function fixedRetryPolicy(o: Omit<FixedPolicyOptions, "timeoutMs">, path = "policy"): RetryPolicy {
-  const retries = checkNumber(`${path}.retries`, o.retries, { min: 0, max: 100, integer: true });
-  const target = checkOneOf(`${path}.target`, o.target ?? "same", RETRY_TARGETS);
-  const retryOn = checkArray<Outcome>(`${path}.retryOn`, o.retryOn ?? DEFAULT_RETRY_ON, 0);
-  retryOn.forEach((r, i) => checkOneOf(`${path}.retryOn[${i}]`, r, OUTCOMES));
-  const backoff = checkBackoff(o.backoff ?? NO_BACKOFF, `${path}.backoff`);
+  const { retries, target, retryOn, backoff } = retryOptions(o, path);
   return {
     decide(c) {
       const retry = c.attempt <= retries + 1 && c.lastOutcome !== null && retryOn.includes(c.lastOutcome);
@@ -132,7 +138,17 @@ export function composeCallPolicy(retry: RetryPolicy, deadline: DeadlinePolicy):
  * fixedCallPolicy({ timeoutMs: 2000, retries: 2 }).decide({ attempt: 1, lastOutcome: null } as CallContext).timeoutMs // 2000
  */
 export function fixedCallPolicy(o: FixedPolicyOptions, path = "policy"): CallPolicy {
-  return composeCallPolicy(fixedRetryPolicy(o, path), fixedTimeout(o.timeoutMs, `${path}.timeoutMs`));
+  const { retries, target, retryOn, backoff } = retryOptions(o, path);
+  const timeoutMs = checkNumber(`${path}.timeoutMs`, o.timeoutMs, { min: 0, minExclusive: true });
+  // The decisions of composeCallPolicy(fixedRetryPolicy(o), fixedTimeout(o.timeoutMs)), made in
+  // one object per call: this policy decides every attempt of every default call.
+  return {
+    decide(c) {
+      const retry = c.attempt <= retries + 1 && c.lastOutcome !== null && retryOn.includes(c.lastOutcome);
+      const wait = retry ? backoffMs(backoff, c.attempt - 1, c.lastBackoffMs, c.rng) : 0;
+      return { timeoutMs, retry, target, backoffMs: wait };
+    },
+  };
 }
 
 /**

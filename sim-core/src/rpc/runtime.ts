@@ -138,8 +138,8 @@ export class Call {
   nextTimeoutUs = 0;
   nextTarget: RetryTarget = "same";
   hedged = false;
-  /** Attempts still waiting for an answer (one, or two while hedging). */
-  readonly live: Attempt[] = [];
+  /** Attempts still waiting for an answer, kept only when the call may hedge (else null). */
+  live: Attempt[] | null = null;
   constructor(
     readonly job: Job,
     readonly client: ClientRt,

@@ -371,7 +371,11 @@ export class RpcSystem {
     const deadlineUs = this.propagate ? Math.min(job.deadlineUs, now + timeoutUs) : Infinity;
     const attempt = new Attempt(call, inst, ++call.attempts, hedge, now, deadlineUs);
     call.tried.push(index);
-    call.live.push(attempt);
+    // Only a hedging call can have two attempts out at once and must cancel the loser.
+    if (rt.hedgeAfterUs >= 0) {
+      if (call.live === null) call.live = [];
+      call.live.push(attempt);
+    }
     call.outstanding++;
     client.outstanding[index] = (client.outstanding[index] as number) + 1;
     rt.stats.attempts++;
@@ -402,8 +406,10 @@ export class RpcSystem {
   private detach(a: Attempt): void {
     const call = a.call;
     call.outstanding--;
-    const i = call.live.indexOf(a);
-    if (i >= 0) call.live.splice(i, 1);
+    if (call.live !== null) {
+      const i = call.live.indexOf(a);
+      if (i >= 0) call.live.splice(i, 1);
+    }
     const out = call.client.outstanding;
     out[a.instance.index] = (out[a.instance.index] as number) - 1;
     if (a.hedgeHandle >= 0) this.sim.cancel(a.hedgeHandle);
@@ -440,7 +446,7 @@ export class RpcSystem {
       a.span.outcome = a.result;
     }
     if (ok) {
-      for (const other of call.live.splice(0)) this.cancelAttempt(other);
+      if (call.live !== null) for (const other of call.live.splice(0)) this.cancelAttempt(other);
       this.finishCall(call, "ok");
       return;
     }
