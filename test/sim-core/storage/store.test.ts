@@ -72,6 +72,24 @@ describe("CassandraStore", () => {
     expect(store.handoff.hints.pending).toBe(0);
   });
 
+  it("store hint replay: a hint whose target falls again on the way stays with its holder and is replayed later", () => {
+    const { sim, cluster, store, op } = setup();
+    const target = store.replicasOf(5)[0] as number;
+    cluster.fail({ node: target });
+    const id = op("write", 5, "ONE");
+    sim.run({ untilMs: 100 });
+    cluster.recover({ node: target });
+    // Dispatch runs at the 10 s tick; the hint needs about a millisecond to arrive, so a failure
+    // 1 µs after the tick catches it in flight. The node returns at 20 s; the next tick is 30 s.
+    cluster.scheduleFaults([{ target: { node: target }, atMs: 10_000.001, durationMs: 10_000 }]);
+    sim.run({ untilMs: 25_000 });
+    expect(store.valueAt(target, 5)).toBe(-1);
+    expect(store.handoff.hints.pending).toBe(1);
+    sim.run();
+    expect(store.valueAt(target, 5)).toBe(id);
+    expect(store.stats.hintsReplayed).toBe(1);
+  });
+
   it("store.write skips the hint when the replica has been down longer than max_hint_window", () => {
     const { sim, cluster, store, op } = setup({ maxHintWindowMs: 1000 });
     const down = store.replicasOf(5)[0] as number;
