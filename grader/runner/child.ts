@@ -96,4 +96,9 @@ process.on("unhandledRejection", (reason) => console.error(`unhandled rejection 
 process.on("uncaughtException", (error) => console.error(`uncaught exception in lab code: ${message(error)}`));
 
 const lines = createInterface({ input: process.stdin });
-for await (const line of lines) send(await handle(JSON.parse(line) as Request));
+for await (const line of lines) {
+  const request = JSON.parse(line) as Request;
+  // The receipt lets the parent tell "died before this request" (retry) from "died of it".
+  send({ id: request.id, received: true });
+  send(await handle(request));
+}

@@ -43,6 +43,8 @@ interface Live {
   process: ChildProcess;
   output: string;
   buffer: string;
+  /** Id of the last request the child confirmed it received. */
+  received: number;
   /** Lab files whose import started and has not finished. */
   loading: Set<string>;
   /** V8 printed its out-of-memory report (it scrolls out of the output tail). */
@@ -106,7 +108,7 @@ export class LabRunner {
         TSX_DISABLE_CACHE: "1",
       },
     });
-    const live: Live = { process: child, output: "", buffer: "", loading: new Set(), outOfMemory: false };
+    const live: Live = { process: child, output: "", buffer: "", loading: new Set(), outOfMemory: false, received: 0 };
     const keep = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       if (/heap out of memory|Reached heap limit/.test(text)) live.outOfMemory = true;
@@ -133,6 +135,7 @@ export class LabRunner {
         }
         if ("loading" in reply) live.loading.add(reply.loading);
         else if ("loaded" in reply) live.loading.delete(reply.loaded);
+        else if ("received" in reply) live.received = reply.id;
         else live.onReply?.(reply);
         newline = live.buffer.indexOf("\n");
       }
@@ -150,7 +153,7 @@ export class LabRunner {
     return live;
   }
 
-  private send(request: RequestBody, timeoutMs: number): Promise<Outcome> {
+  private send(request: RequestBody, timeoutMs: number, retried = false): Promise<Outcome> {
     if (this.loadHang) {
       return Promise.resolve({ ok: false, kind: "timeout", message: this.loadHang, output: "" });
     }
@@ -187,6 +190,16 @@ export class LabRunner {
         finish({ ok: false, kind: "timeout", message, output: live.output }, true);
       }, timeoutMs + grace);
       live.onDeath = (why, kind = "crash") => {
+        if (live.received < id && !retried) {
+          // The runner died before it saw this request (it died between calls): the request did
+          // not run, so it goes to a fresh runner once.
+          clearTimeout(timer);
+          live.onReply = undefined;
+          live.onDeath = undefined;
+          if (this.live === live) this.live = undefined;
+          resolve(this.send(request, timeoutMs, true));
+          return;
+        }
         // V8's own out-of-memory report is a native stack trace: noise to a learner.
         const output = live.outOfMemory ? "" : live.output;
         finish({ ok: false, kind, message: why, output }, true);

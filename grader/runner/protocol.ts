@@ -29,6 +29,7 @@ export type Request = CallRequest | DriveRequest;
 export type Reply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; phase: "load" | "call"; error: string }
+  | { id: number; received: true }
   | { id: 0; loading: string }
   | { id: 0; loaded: string };
 
