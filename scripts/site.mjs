@@ -3,7 +3,7 @@
 // throws, a dead link or a diagram that does not parse), `preview` (serves the build) and
 // `screenshots` (one PNG per page at desktop and phone width, for a person to look at) and
 // `speed` (each Simulation's re-run time in Chromium, from its performance marks).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,13 @@ function run(args, title) {
   }
 }
 
+/** Runs a long-lived server in the foreground; stopping this process stops it too. */
+function serve(args) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 function build() {
   const started = process.hrtime.bigint();
   run([vitepress, "build", "site"], "vitepress build");
@@ -33,12 +40,12 @@ function build() {
 // The site imports sim-core from its TypeScript source (a Vite alias), so no dist/ build is needed.
 ensurePackages();
 if (command === "dev") {
-  run([vitepress, "dev", "site", "--host", "127.0.0.1", ...rest], "vitepress dev");
+  serve([vitepress, "dev", "site", "--host", "127.0.0.1", ...rest]);
 } else if (command === "build") {
   build();
 } else if (command === "preview") {
   if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
-  run([vitepress, "preview", "site", "--host", "127.0.0.1", ...rest], "vitepress preview");
+  serve([vitepress, "preview", "site", "--host", "127.0.0.1", ...rest]);
 } else if (command === "screenshots") {
   if (!existsSync(join(root, "site", ".vitepress", "dist", "index.html"))) build();
   run(["--import", "tsx", "scripts/site-screenshots.ts", ...rest], "screenshots");

@@ -1,5 +1,6 @@
 // The course site's configuration. Navigation is generated from the files present (see
 // gen/sidebar.ts), so module and lab authors never edit this file.
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitepress";
@@ -10,7 +11,7 @@ import { buildSidebar } from "./gen/sidebar.js";
 const siteDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoDir = dirname(siteDir);
 
-export default withMermaid(
+const config = withMermaid(
   defineConfig({
     title: "Cloud-native migration workshop",
     description: "How Netflix moved from a monolith and one Oracle database to microservices and Cassandra, simulated.",
@@ -47,6 +48,18 @@ export default withMermaid(
       server: { host: "127.0.0.1", fs: { allow: [repoDir] } },
       preview: { host: "127.0.0.1" },
       build: { chunkSizeWarningLimit: 4000 },
+      // The dev server must pre-bundle mermaid, which is imported on demand and pulls in CommonJS
+      // packages (fastdom) that the browser cannot import as they are.
+      optimizeDeps: { include: ["mermaid", "@observablehq/plot"] },
     },
   }),
 );
+
+// vitepress-plugin-mermaid asks to pre-bundle packages this install does not have ("debug");
+// keep only the ones present so the dev server starts without warnings.
+const include = config.vite?.optimizeDeps?.include;
+if (config.vite?.optimizeDeps && include) {
+  config.vite.optimizeDeps.include = include.filter((name) => existsSync(join(repoDir, "node_modules", name)));
+}
+
+export default config;
