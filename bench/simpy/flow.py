@@ -132,6 +132,7 @@ def main():
                 yield env.timeout(load.expovariate(args.rate / 1000))
 
     began = time.perf_counter()
+    cpu_start = time.process_time()
     env.process(source())
     env.run()
     wall_ms = (time.perf_counter() - began) * 1000
@@ -140,6 +141,7 @@ def main():
         "size": args.size,
         "seed": args.seed,
         "wallMs": wall_ms,
+        "cpuMs": (time.process_time() - cpu_start) * 1000,
         "peakRssMb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "requests": stats["answered"],
         "ok": stats["ok"],
