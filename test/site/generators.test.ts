@@ -50,7 +50,10 @@ describe("labs", () => {
     writeFileSync(
       join(repo, "labs", "labs.json"),
       JSON.stringify({
-        labs: [{ id: "05-budgets", title: "Budgets", module: 5, files: ["budget.ts"] }, { id: "ghost" }],
+        labs: [
+          { id: "05-budgets", title: "Budgets", module: 5, files: ["budget.ts"], checks: { a: 2, b: 3 } },
+          { id: "ghost" },
+        ],
       }),
     );
     expect(readLabs(repo)).toEqual([
@@ -58,6 +61,7 @@ describe("labs", () => {
         id: "05-budgets",
         title: "Budgets",
         module: 5,
+        points: 5,
         files: ["budget.ts"],
         readme: "labs/05-budgets/README.md",
         hints: "labs/05-budgets/hints.md",

@@ -35,11 +35,20 @@ export function readLabs(repoDir: string): LabEntry[] {
       id,
       title: typeof entry.title === "string" ? entry.title : id,
       ...(typeof entry.module === "number" ? { module: entry.module } : {}),
-      ...(typeof entry.points === "number" ? { points: entry.points } : {}),
+      ...pointsOf(entry),
       files: Array.isArray(entry.files) ? entry.files.filter((f): f is string => typeof f === "string") : [],
       readme,
       ...(existsSync(join(repoDir, hints)) ? { hints } : {}),
     });
   }
   return labs;
+}
+
+/** A lab's total points: its own `points`, else the sum of its `checks` manifest (id → points). */
+function pointsOf(entry: Record<string, unknown>): { points?: number } {
+  if (typeof entry.points === "number") return { points: entry.points };
+  const checks = entry.checks;
+  if (checks === null || typeof checks !== "object") return {};
+  const values = Object.values(checks).filter((v): v is number => typeof v === "number");
+  return values.length > 0 ? { points: values.reduce((a, b) => a + b, 0) } : {};
 }
