@@ -43,6 +43,8 @@ function problemWith(path: string, name: string): string | undefined {
   }
   if (stat.isSymbolicLink()) return `${name} is a symbolic link; submit the file itself`;
   if (!stat.isFile()) return `${name} is not a regular file`;
+  // A hard link could point at a file only the grader (root) may read; copying it would leak it.
+  if (stat.nlink > 1) return `${name} is a hard link; submit a plain copy of the file`;
   if (stat.size > FILE_BYTES_MAX) return `${name} is ${stat.size} bytes, over the ${FILE_BYTES_MAX}-byte limit`;
   if (!isText(readFileSync(path))) return `${name} is not UTF-8 text (a binary file?)`;
   return undefined;

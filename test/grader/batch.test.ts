@@ -77,6 +77,7 @@ describe("grade --submissions (every bad submission in one batch)", () => {
 
   test("grade names the files of a submission it ignored", () => {
     expect(reports.get("extra-files")!.notes.join(" ")).toContain("package.json, test, vitest.config.ts");
+    expect(reports.get("hard-link")!.notes.join(" ")).toContain("secret.ts");
   });
 
   test("grade writes a CSV gradebook with a row per learner and points per lab", () => {
