@@ -159,7 +159,8 @@ export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudget
         droppedExpired: s.droppedExpired,
       })),
       series: {
-        goodput: r.goodputPerSec,
+        // Goodput only while clients send: after that it falls to zero whatever the policy.
+        goodput: r.goodputPerSec.filter((g) => g.timeMs < params.durationMs),
         inFlight: r.services.flatMap((s) =>
           s.inFlight.map((pt) => ({ timeMs: pt.timeMs, service: s.name, mean: pt.mean, max: pt.max })),
         ),

@@ -113,7 +113,7 @@ export const goodputChart: ChartSpec<TimeoutBudgetsResult> = {
     "Answers that arrived ok, per second. After a short outage it should come back; in a retry storm it does not.",
   options(result) {
     const p = result.params;
-    const endMs = p.faultDurationMs > 0 ? p.faultAtMs + p.faultDurationMs : result.simulatedMs;
+    const endMs = Math.min(p.durationMs, p.faultDurationMs > 0 ? p.faultAtMs + p.faultDurationMs : p.durationMs);
     const fault = p.faultKind === "none" || p.faultInstances === 0 ? [] : [{ startMs: p.faultAtMs, endMs }];
     return {
       width: CHART_WIDTH,

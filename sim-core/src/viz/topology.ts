@@ -16,13 +16,15 @@ function id(name: string): string {
  * its instances and their zones, arrows for calls, failed instances in red.
  *
  * @example
- * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart LR'
+ * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart TB'
  */
 export function topologyToMermaid(topology: ServiceTopology): string {
   const faulty = new Set(topology.faulty ?? []);
-  const lines = ["flowchart LR", "  client([client])"];
+  const lines = ["flowchart TB", "  client([client])"];
   for (const s of topology.services) {
     lines.push(`  subgraph ${id(s.name)}_svc["${s.name}"]`);
+    // Services stack top to bottom, instances side by side in their box; links join the boxes, so Mermaid keeps this.
+    lines.push("    direction LR");
     for (const inst of s.instances) lines.push(`    ${id(inst.name)}["${inst.name}<br/>${inst.zone}"]`);
     lines.push("  end");
   }

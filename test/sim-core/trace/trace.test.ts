@@ -124,12 +124,14 @@ describe("trace", () => {
       faulty: ["deep-1"],
     });
     expect(text.split("\n")).toEqual([
-      "flowchart LR",
+      "flowchart TB",
       "  client([client])",
       '  subgraph edge_svc["edge"]',
+      "    direction LR",
       '    edge_1["edge-1<br/>us-east-1a"]',
       "  end",
       '  subgraph deep_svc["deep"]',
+      "    direction LR",
       '    deep_1["deep-1<br/>us-east-1b"]',
       "  end",
       "  client --> edge_svc",
