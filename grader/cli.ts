@@ -107,6 +107,11 @@ function progress(done: number, total: number, startedMs: number, last: Submissi
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
+  if (options.submissions && (options.gradescope || options.junit || options.target)) {
+    throw new Error(
+      "--submissions grades a folder of learners: use --json and --csv, not --gradescope, --junit or --target",
+    );
+  }
   const registry = loadRegistry(options.course);
   for (const id of options.labs) {
     if (!registry.labs.some((lab) => lab.id === id)) {

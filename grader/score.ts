@@ -105,7 +105,10 @@ export function score(
       const message = `not finished: the submission used up its ${run.budgetExceededS} s budget`;
       return { ...base, points: 0, status: "timeout", message };
     }
-    const why = fileErrors.length > 0 ? fileErrors.join("\n") : (run.died ?? "no result: the check did not run");
+    const why =
+      fileErrors.length > 0
+        ? fileErrors.join("\n")
+        : (run.died ?? "no result: the graded test file is missing or does not declare this check");
     return { ...base, points: 0, status: fileErrors.length > 0 || run.died ? "crashed" : "missing", message: why };
   });
   return {
