@@ -138,6 +138,16 @@ export function apiMarkdown(repoDir: string): string {
     "",
   ];
   const undocumented = entries.filter((e) => !e.doc).map((e) => e.name);
+  // Anchors are case-insensitive, and `distribution` (function) and `Distribution` (type) coexist.
+  const anchors = new Map<ApiEntry, string>();
+  const used = new Set<string>();
+  for (const entry of entries) {
+    let id = anchor(entry.name);
+    if (used.has(id)) id = `${id}-${entry.kind}`;
+    for (let n = 2; used.has(id); n++) id = `${anchor(entry.name)}-${n}`;
+    used.add(id);
+    anchors.set(entry, id);
+  }
   let floor = "";
   for (const entry of entries) {
     if (entry.floor !== floor) {
@@ -148,11 +158,11 @@ export function apiMarkdown(repoDir: string): string {
         `|---|---|---|`,
         ...entries
           .filter((e) => e.floor === floor)
-          .map((e) => `| [${e.name}](#${anchor(e.name)}) | ${e.kind} | ${cell(e.doc.split(/\n\s*\n/)[0] ?? "")} |`),
+          .map((e) => `| [${e.name}](#${anchors.get(e)}) | ${e.kind} | ${cell(e.doc.split(/\n\s*\n/)[0] ?? "")} |`),
         "",
       );
     }
-    lines.push(`### ${entry.name} {#${anchor(entry.name)}}`, "");
+    lines.push(`### ${entry.name} {#${anchors.get(entry)}}`, "");
     lines.push(`<small>${entry.kind} · <code>${prose(entry.file)}</code></small>`, "");
     if (entry.doc) lines.push(prose(entry.doc), "");
     lines.push(fence(entry.signature), "");
