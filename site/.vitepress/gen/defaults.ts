@@ -77,25 +77,34 @@ export function collectDefaults(repoDir: string): CitedDefault[] {
 export function defaultsMarkdown(repoDir: string): string {
   const rows = collectDefaults(repoDir);
   return [
+    // The table needs the page's full width more than an outline.
+    "---",
+    "aside: false",
+    "---",
+    "",
     "# Real-system defaults",
     "",
-    "The simulator's defaults come from the systems Netflix ran and the tools that grew out of that work. This table is generated at build time from sim-core's source (`site/.vitepress/gen/defaults.ts`): every named constant whose comment cites a source appears here, with the value exactly as the code has it.",
+    "The simulator's defaults come from the systems Netflix ran and the tools that grew out of that work. This table is generated at build time from sim-core's source (`site/.vitepress/gen/defaults.ts`): every named constant whose comment cites a source appears here, with its value as the code writes it (long values are shortened; the file and line lead to the whole).",
     "",
     `${rows.length} cited constants.`,
     "",
-    "| constant | value | source (from the code's comment) | where |",
-    "|---|---|---|---|",
+    "| constant | value | source (from the code's comment) |",
+    "|---|---|---|",
     ...rows.map(
-      (r) => `| \`${r.name}\` | \`${inlineValue(r.value)}\` | ${cell(r.source)} | ${cell(`${r.file}:${r.line}`)} |`,
+      (r) =>
+        `| \`${r.name}\`<br><small>${cell(`${r.file}:${r.line}`)}</small> | \`${inlineValue(r.value)}\` | ${cell(r.source)} |`,
     ),
     "",
   ].join("\n");
 }
 
+/** Longer values are cut in the table; the file and line next to the name lead to the whole. */
+const VALUE_CHARS_MAX = 48;
+
 /** A constant's source text on one table line; `{{` is split so Vue never reads it as interpolation. */
 function inlineValue(value: string): string {
-  return value
-    .replace(/\s+/g, " ")
+  const oneLine = value.replace(/\s+/g, " ");
+  return (oneLine.length > VALUE_CHARS_MAX ? `${oneLine.slice(0, VALUE_CHARS_MAX - 1)}…` : oneLine)
     .replace(/`/g, "'")
     .replace(/\|/g, "\\|")
     .replace(/\{\{/g, "{ {")
