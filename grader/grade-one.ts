@@ -5,7 +5,6 @@
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestCase, TestModule } from "vitest/node";
 import { createVitest, type Vitest } from "vitest/node";
 import type { GraderContext } from "./context.js";
@@ -13,6 +12,7 @@ import { ingest } from "./ingest.js";
 import type { CheckMeta } from "./lab.js";
 import { loadRegistry } from "./registry.js";
 import { canIsolate } from "./runner/sandbox.js";
+import { GRADED_ALIASES, GRADED_TEST_OPTIONS } from "./vitest-options.js";
 
 /** What the parent asks for. */
 export interface Job {
@@ -50,8 +50,6 @@ export type Message =
   | { type: "file-error"; file: string; message: string }
   | { type: "done"; isolated: boolean }
   | { type: "fatal"; message: string };
-
-const CONFIG = fileURLToPath(new URL("./vitest.config.ts", import.meta.url));
 
 function send(message: Message, then?: () => void): void {
   if (process.send) process.send(message, undefined, {}, () => then?.());
@@ -164,15 +162,18 @@ async function vitestFor(job: Job, files: string[]): Promise<Vitest> {
   const vitest = await createVitest(
     "test",
     {
-      config: CONFIG,
+      // Inline options, no config file: vite would bundle a file next to it, which needs a
+      // writable grader folder, and nothing of the submission is ever read as config.
+      config: false,
       root: job.courseRoot,
+      ...GRADED_TEST_OPTIONS,
       watch: false,
       reporters: [reporter],
       maxWorkers: job.maxWorkers,
       include: files,
       dir: "/",
     },
-    { cacheDir: VITE_CACHE },
+    { cacheDir: VITE_CACHE, resolve: { alias: GRADED_ALIASES } },
   );
   cached = { key, vitest };
   return vitest;

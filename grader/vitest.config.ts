@@ -1,18 +1,9 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { GRADED_ALIASES, GRADED_TEST_OPTIONS } from "./vitest-options.js";
 
-// The grader's own config for graded lab checks: never the submission's. Deadlines are enforced
-// per call by the lab runner, and the submission's wall-clock budget by the grader, so vitest's
-// own timeout only catches a check that waits on nothing.
-const simCore = fileURLToPath(new URL("../sim-core/src/index.ts", import.meta.url));
-const lab = fileURLToPath(new URL("./lab.ts", import.meta.url));
-
+// The grader's own config for graded lab checks, for running one graded file with plain vitest.
+// `npm run grade` passes the same options inline (no config file to bundle or to be replaced).
 export default defineConfig({
-  resolve: { alias: { "sim-core": simCore, "@grader/lab": lab } },
-  test: {
-    pool: "forks",
-    testTimeout: 600_000,
-    hookTimeout: 60_000,
-    include: ["test/labs/*.test.ts"],
-  },
+  resolve: { alias: GRADED_ALIASES },
+  test: { ...GRADED_TEST_OPTIONS, include: ["test/labs/*.test.ts"] },
 });
