@@ -19,6 +19,8 @@ const config = withMermaid(
     // A favicon avoids a 404 in every page's console (and the browser tests forbid console errors).
     head: [["link", { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" }]],
     lastUpdated: false,
+    // site/README.md documents the site for its authors; it is not a course page.
+    srcExclude: ["README.md"],
     // The browser tests build into a private folder so a concurrent build cannot pull pages from
     // under their preview server; everyone else gets the default site/.vitepress/dist.
     ...(process.env.SITE_OUT_DIR ? { outDir: process.env.SITE_OUT_DIR } : {}),

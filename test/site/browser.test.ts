@@ -277,3 +277,17 @@ describe("Predict component", () => {
     await page.close();
   });
 });
+
+describe("local search", () => {
+  test("the search box finds module 0 from a word on its page, with no request leaving the machine", async () => {
+    const { page, problems, external } = await visit("/index.html");
+    await page.locator(".VPNavBarSearch .DocSearch-Button").click();
+    await page.locator(".VPLocalSearchBox .search-input").fill("Little's law");
+    const results = page.locator(".VPLocalSearchBox .results a.result");
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.some((href) => href.includes("/modules/00-simulation-basics"))).toBe(true);
+    expect({ problems, external }).toEqual({ problems: [], external: [] });
+    await page.close();
+  });
+});
