@@ -51,9 +51,12 @@ describe("mermaidSvg", () => {
     const doc = parseSvg(svg);
     expect(doc.querySelector("parsererror")).toBeNull();
     expect(doc.documentElement.textContent).toContain("FIFO queue");
-    const [, , width, height] = (doc.documentElement.getAttribute("viewBox") ?? "").split(" ").map(Number);
+    const [, , width = 0, height = 0] = (doc.documentElement.getAttribute("viewBox") ?? "").split(" ").map(Number);
     expect(width).toBeGreaterThan(100);
     expect(height).toBeGreaterThan(20);
+    // Its drawn size, not width="100%": shown as an image, a diagram keeps its size.
+    expect(doc.documentElement.getAttribute("width")).toBe(String(Math.ceil(width)));
+    expect(doc.documentElement.getAttribute("height")).toBe(String(Math.ceil(height)));
   });
 
   test("mermaidSvg(text) gives the same SVG for the same text (stable ids and shapes)", async () => {

@@ -47,6 +47,22 @@ function diagramId(text: string): string {
 }
 
 /**
+ * Gives the root element its drawn size. Mermaid writes `width="100%"` with a CSS max-width,
+ * which an inline SVG honours but an SVG shown as an image (JupyterLab, GitHub) does not: a tall
+ * diagram would be stretched to the full page width.
+ */
+function withNaturalSize(svg: string): string {
+  const open = /^<svg[^>]*>/.exec(svg)?.[0];
+  const viewBox = open === undefined ? null : /viewBox="[-\d.e]+ [-\d.e]+ ([\d.e]+) ([\d.e]+)"/.exec(open);
+  if (open === undefined || viewBox === null) return svg;
+  const [width, height] = [Math.ceil(Number(viewBox[1])), Math.ceil(Number(viewBox[2]))];
+  const sized = open
+    .replace(/ width="100%"/, ` width="${width}" height="${height}"`)
+    .replace(/ style="max-width: [^"]*"/, ' style="max-width: 100%; height: auto;"');
+  return sized + svg.slice(open.length);
+}
+
+/**
  * Renders Mermaid text to SVG text. Throws Mermaid's parse error for invalid text.
  *
  * @example
@@ -56,7 +72,7 @@ export function mermaidSvg(text: string): Promise<string> {
   const render = queue.then(async () => {
     const mermaid = await loadMermaid();
     const { svg } = await mermaid.render(diagramId(text), text);
-    return svg;
+    return withNaturalSize(svg);
   });
   queue = render.catch(() => undefined);
   return render;
