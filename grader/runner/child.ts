@@ -82,6 +82,7 @@ async function handle(request: Request): Promise<Reply> {
     const fn = target as (...args: unknown[]) => unknown;
     // A driver receives `load` first so it can plug the learner's policy into a scenario.
     const args = request.op === "drive" ? [{ load }, ...request.args] : request.args;
+    send({ id: request.id, started: true });
     const value = await fn(...args);
     return { id: request.id, ok: true, json: stringify(toPlain(value)) };
   } catch (error) {

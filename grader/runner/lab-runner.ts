@@ -50,6 +50,8 @@ interface Live {
   /** V8 printed its out-of-memory report (it scrolls out of the output tail). */
   outOfMemory: boolean;
   onReply?: (reply: Extract<Reply, { ok: boolean }>) => void;
+  /** The request moved past start-up or an import: its own deadline starts now. */
+  onProgress?: () => void;
   onDeath?: (why: string, kind?: "crash" | "oversize") => void;
 }
 
@@ -134,7 +136,10 @@ export class LabRunner {
           return;
         }
         if ("loading" in reply) live.loading.add(reply.loading);
-        else if ("loaded" in reply) live.loading.delete(reply.loaded);
+        else if ("loaded" in reply) {
+          live.loading.delete(reply.loaded);
+          live.onProgress?.();
+        } else if ("started" in reply) live.onProgress?.();
         else if ("received" in reply) live.received = reply.id;
         else live.onReply?.(reply);
         newline = live.buffer.indexOf("\n");
@@ -172,13 +177,14 @@ export class LabRunner {
         clearTimeout(timer);
         live.onReply = undefined;
         live.onDeath = undefined;
+        live.onProgress = undefined;
         if (stop) {
           if (live.process.pid) killTree(live.process.pid);
           if (this.live === live) this.live = undefined;
         }
         resolve(outcome);
       };
-      const timer = setTimeout(() => {
+      const expire = () => {
         const hung = [...live.loading][0];
         if (hung !== undefined) {
           // Importing is deterministic: every later call would hang the same way, so fail them fast.
@@ -188,7 +194,14 @@ export class LabRunner {
         }
         const message = `did not finish within ${timeoutMs} ms (infinite loop, or a promise that never resolves?)`;
         finish({ ok: false, kind: "timeout", message, output: live.output }, true);
-      }, timeoutMs + grace);
+      };
+      // Start-up and importing lab files have their own allowance: the call's deadline restarts
+      // when the child starts the call and after each lab file it finishes importing.
+      let timer = setTimeout(expire, timeoutMs + grace);
+      live.onProgress = () => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, timeoutMs);
+      };
       live.onDeath = (why, kind = "crash") => {
         if (live.received < id && !retried) {
           // The runner died before it saw this request (it died between calls): the request did

@@ -30,6 +30,7 @@ export type Reply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; phase: "load" | "call"; error: string }
   | { id: number; received: true }
+  | { id: number; started: true }
   | { id: 0; loading: string }
   | { id: 0; loaded: string };
 
