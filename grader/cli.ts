@@ -1,5 +1,6 @@
 // `npm run grade`: grades the working copy's labs/, one submission folder, or a folder of
 // submissions in parallel, and writes the reports asked for. See grader/README.md.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -107,6 +108,17 @@ function progress(done: number, total: number, startedMs: number, last: Submissi
 
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
+  // Lab runners import sim-core's built dist/ (as notebooks do): build it if a fresh clone lacks
+  // it or sources changed. A no-op when up to date; prints only when it does something.
+  try {
+    execFileSync(process.execPath, [join(REPO_ROOT, "scripts", "setup.mjs")], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", 2, 2],
+    });
+  } catch {
+    // tsc still emits when sim-core has a type error; grading with that build beats not grading.
+    console.error("grade: setup reported a problem (above); grading with the sim-core build as it is");
+  }
   if (options.submissions && (options.gradescope || options.junit || options.target)) {
     throw new Error(
       "--submissions grades a folder of learners: use --json and --csv, not --gradescope, --junit or --target",
