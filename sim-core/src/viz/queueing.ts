@@ -6,7 +6,7 @@ import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
  * Response-time histogram with the mean, p50 and p99 marked: why an average hides the tail.
  *
  * @example
- * responseTimesChart.options(queueing.run()).marks.length // 4
+ * responseTimesChart.options(queueing.run()).marks.length // 6
  */
 export const responseTimesChart: ChartSpec<QueueingResult> = {
   id: "responseTimes",
@@ -27,14 +27,18 @@ export const responseTimesChart: ChartSpec<QueueingResult> = {
         Plot.rectY(result.histogram, { x1: "lowerMs", x2: "upperMs", y: "count", fill: "steelblue", insetLeft: 0 }),
         Plot.ruleY([0]),
         Plot.ruleX(marks, { x: "value", stroke: "label", strokeWidth: 2 }),
-        Plot.text(marks, {
-          x: "value",
-          text: (d: { label: string; value: number }) => `${d.label} ${d.value.toFixed(1)}`,
-          frameAnchor: "top",
-          dy: 4,
-          dx: 3,
-          textAnchor: "start",
-        }),
+        // One label row per marker, so close values (mean and p50) never print over each other.
+        ...marks.map((mark, row) =>
+          Plot.text([mark], {
+            x: "value",
+            text: (d: { label: string; value: number }) => `${d.label} ${d.value.toFixed(1)} ms`,
+            frameAnchor: "top",
+            dy: 4 + 14 * row,
+            dx: 4,
+            textAnchor: "start",
+            fill: "label",
+          }),
+        ),
       ],
       color: { legend: true, domain: ["mean", "p50", "p99"], range: ["#d62728", "#2ca02c", "#9467bd"] },
     };
@@ -105,7 +109,7 @@ export const fanOutCurveChart: ChartSpec<FanOutResult> = {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
       x: { label: "leaves per request (n)", type: "log" },
-      y: { label: "share of requests", domain: [0, 1], grid: true, percent: true },
+      y: { label: "share of requests (%)", domain: [0, 100], grid: true, percent: true },
       marks: [
         Plot.line(result.curve, { x: "leaves", y: "theory", stroke: "#999", strokeDasharray: "4,3" }),
         Plot.dot(result.curve, { x: "leaves", y: "simulated", fill: "steelblue", r: 4, tip: true }),
@@ -135,7 +139,7 @@ export const fanOutPercentilesChart: ChartSpec<FanOutResult> = {
       height: CHART_HEIGHT,
       fx: { label: null },
       x: { axis: null },
-      y: { label: "latency (ms)", grid: true },
+      y: { label: "latency (ms)", grid: true, nice: true },
       color: { legend: true },
       marks: [Plot.barY(rows, { fx: "percentile", x: "what", y: "ms", fill: "what" }), Plot.ruleY([0])],
     };
