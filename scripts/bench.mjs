@@ -70,6 +70,14 @@ const BENCHMARKS = [
     // SimPy needs minutes per 100,000 requests here: it runs at most this many, compared by rate.
     simpy: { script: "bench/simpy/flow.py", args: [], maxSize: 20_000 },
   },
+  {
+    // PBS staleness by Monte Carlo (the storage floor's own benchmark; see its header).
+    name: "pbs",
+    file: "bench/pbs.bench.ts",
+    unit: "trials",
+    cases: [{ size: 1_000_000 }],
+    compare: ["trials", "curve", "writeP99", "readP99"],
+  },
 ];
 
 function parseOptions(argv) {
@@ -194,6 +202,7 @@ function describe(name, v) {
   if (name === "flow") {
     return `latency mean ${v.latencyMsMean.toFixed(2)} ms, ${fmt(v.inFlightMean)} in flight (peak ${fmt(v.inFlightPeak)})`;
   }
+  if (name === "pbs") return `P(consistent) at 0, 1, 2 ms: ${String(v.curve).split(",").slice(0, 3).join(", ")}`;
   return v.checksum === undefined ? "" : `checksum ${v.checksum}`;
 }
 

@@ -20,7 +20,7 @@ describe("npm run bench", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(rows.map((r) => r.name)).toEqual(["mm1", "mmc", "timers", "flow", "flow", "flow", "flow"]);
+    expect(rows.map((r) => r.name)).toEqual(["mm1", "mmc", "timers", "flow", "flow", "flow", "flow", "pbs"]);
     for (const row of rows) {
       expect(row.seed).toBe(3);
       expect(row.error).toBeUndefined();
@@ -30,7 +30,7 @@ describe("npm run bench", () => {
       expect(row.ratioVsBaseline).toBeGreaterThan(0);
       // Exact twins must reproduce sim-core's results; the flow twin agrees only statistically.
       if (row.name !== "flow") expect(row.sameAsBaseline).toBe(true);
-      expect(row.simpy.skipped).toMatch(/--no-simpy/);
+      expect(row.simpy.skipped).toMatch(row.name === "pbs" ? /no SimPy equivalent/ : /--no-simpy/);
     }
     const [mm1, , timers, flow] = rows;
     expect(mm1.customers).toBe(1000);
@@ -43,28 +43,37 @@ describe("npm run bench", () => {
   it("bench.mjs --only NAME runs that benchmark alone and rejects unknown names", () => {
     const one = bench(["--json", "--only", "timers", "--scale", "0.0001", "--no-simpy"]);
     expect(one.status).toBe(0);
-    expect(one.stdout.trim().split("\n").map((line) => JSON.parse(line).name)).toEqual(["timers"]);
+    expect(
+      one.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).name),
+    ).toEqual(["timers"]);
     const bad = bench(["--only", "nope"]);
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain("--only nope: unknown benchmark (known: mm1, mmc, timers, flow)");
+    expect(bad.stderr).toContain("--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs)");
   }, 60_000);
 
   const simpy = spawnSync("/usr/bin/python3", ["-c", "import simpy"]).status === 0;
-  it.skipIf(!simpy)("bench/simpy/*.py each print one JSON line at a tiny size (when SimPy is installed)", () => {
-    const scripts: [string, string[]][] = [
-      ["bench/simpy/mmc.py", ["--servers", "2", "--lambda", "1", "--mu", "1"]],
-      ["bench/simpy/timers.py", []],
-      ["bench/simpy/flow.py", ["--rate", "2000"]],
-    ];
-    for (const [script, args] of scripts) {
-      const run = spawnSync("/usr/bin/python3", [script, "--size", "200", "--seed", "1", ...args], {
-        cwd: root,
-        encoding: "utf8",
-      });
-      expect(run.status, run.stderr).toBe(0);
-      const line = JSON.parse(run.stdout);
-      expect(line.variant).toBe("simpy");
-      expect(line.size).toBe(200);
-    }
-  }, 60_000);
+  it.skipIf(!simpy)(
+    "bench/simpy/*.py each print one JSON line at a tiny size (when SimPy is installed)",
+    () => {
+      const scripts: [string, string[]][] = [
+        ["bench/simpy/mmc.py", ["--servers", "2", "--lambda", "1", "--mu", "1"]],
+        ["bench/simpy/timers.py", []],
+        ["bench/simpy/flow.py", ["--rate", "2000"]],
+      ];
+      for (const [script, args] of scripts) {
+        const run = spawnSync("/usr/bin/python3", [script, "--size", "200", "--seed", "1", ...args], {
+          cwd: root,
+          encoding: "utf8",
+        });
+        expect(run.status, run.stderr).toBe(0);
+        const line = JSON.parse(run.stdout);
+        expect(line.variant).toBe("simpy");
+        expect(line.size).toBe(200);
+      }
+    },
+    60_000,
+  );
 });
