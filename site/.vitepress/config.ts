@@ -40,6 +40,9 @@ const config = withMermaid(
       footer: { message: "Apache-2.0. Every number on these pages comes from sim-core or cites its source." },
     },
     markdown: {
+      // <SimNumber> sits inside sentences; without this, a line that starts with it would be
+      // taken for a block of HTML and split the paragraph.
+      component: { inlineTags: ["SimNumber"] },
       config(md) {
         rewriteLabLinks(md);
       },
