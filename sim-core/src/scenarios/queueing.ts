@@ -14,6 +14,8 @@ export interface QueueingResult {
   seed: number | string;
   fingerprint: string;
   customers: number;
+  /** Workers in the pool (c). */
+  servers: number;
   /** Time-weighted share of worker capacity in use. */
   utilisation: number;
   responseMs: LatencySummary;
@@ -157,6 +159,7 @@ export const queueing = defineScenario<
       seed: p.seed,
       fingerprint: sim.fingerprint,
       customers: p.customers,
+      servers: p.servers,
       utilisation: durationUs > 0 ? station.busyUs / (durationUs * p.servers) : 0,
       responseMs: response.summary(),
       waitMs: wait.summary(),

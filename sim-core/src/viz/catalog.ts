@@ -2,6 +2,7 @@ import type { AnyScenario } from "../scenarios/index.js";
 import { cassandraLatencyChart, cassandraSeriesChart, cassandraStalenessChart } from "./cassandra.js";
 import { ringMermaid } from "./cassandra-ring.js";
 import type { ChartSpec } from "./chart.js";
+import { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
 import {
   fanOutCurveChart,
   fanOutPercentilesChart,
@@ -30,8 +31,11 @@ export interface ScenarioViews {
  * views.queueing.charts.map((c) => c.id) // ['responseTimes', 'queueLength', 'theory']
  */
 export const views: Record<string, ScenarioViews> = {
-  queueing: { charts: [responseTimesChart, queueLengthChart, theoryChart] },
-  fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart] },
+  queueing: {
+    charts: [responseTimesChart, queueLengthChart, theoryChart],
+    diagrams: { topology: (r) => queueingMermaid(r) },
+  },
+  fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart], diagrams: { topology: fanOutMermaid } },
   cassandraReplication: {
     charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart],
     diagrams: { ring: ringMermaid },

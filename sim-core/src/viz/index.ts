@@ -18,3 +18,4 @@ export { ringMermaid } from "./cassandra-ring.js";
 export { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
+export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";

@@ -6,7 +6,7 @@
 //   show(responseTimesChart, queueing.run({ seed: 1 }));
 
 export { installSvgGeometry, pathBox, svgBox } from "./mermaid-geometry.js";
-export { queueingMermaid } from "./mermaid-queueing.js";
+export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
 export { histogramChart, type LinesChartOptions, linesChart } from "./notebook-charts.js";
 export {
   chartSvg,
