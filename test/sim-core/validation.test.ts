@@ -54,6 +54,10 @@ describe("scenario parameters", () => {
     );
   });
 
+  it("run() treats an explicitly undefined extra as not given", () => {
+    expect(queueing.run({ customers: 200, policy: undefined } as never).customers).toBe(200);
+  });
+
   it("run() rejects an unknown parameter instead of silently using a default", () => {
     expect(() => queueing.run({ sever: 2 } as never)).toThrow(
       /invalid queueing.sever: 2 \(allowed: a parameter of this scenario/,

@@ -133,7 +133,8 @@ export function validateParams(
     }
   }
   for (const [key, value] of Object.entries(input)) {
-    if (key === "seed" || key in schema) continue;
+    // An explicit undefined means "not given", as with a missing key (e.g. `policy: maybePolicy`).
+    if (key === "seed" || key in schema || value === undefined) continue;
     if ((value !== null && (typeof value === "object" || typeof value === "function")) || extraKeys.includes(key)) {
       extras[key] = value;
     } else {
