@@ -9,6 +9,7 @@
 // Prints how many cells ran, and any error output the kernel produced; exits 1 on errors.
 import { basename } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./setup.mjs";
 
 const [serverUrl, notebook, out = "notebook.png"] = process.argv.slice(2);
 if (!serverUrl || !notebook) {
@@ -21,19 +22,7 @@ const url = new URL(serverUrl);
 const token = url.searchParams.get("token") ?? "";
 const pageUrl = `${url.origin}/notebooks/${encodeURIComponent(basename(notebook))}?token=${token}`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

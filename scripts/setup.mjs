@@ -46,6 +46,21 @@ export function ensureSimCoreBuilt() {
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /**
+ * Flags for headless Chromium on a closed network (TOOLING.md): without the background-networking
+ * ones it floods the machine with refused connections. The caller adds a fresh user-data dir.
+ */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
  * Installs Debian's `chromium` with apt-get when it is missing and we are root (as on CI);
  * otherwise prints the command and returns false, so a learner's laptop is never changed.
  */

@@ -7,11 +7,11 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./setup.mjs";
 
 export const repoDir = fileURLToPath(new URL("..", import.meta.url));
 export const siteDir = join(repoDir, "site");
 export const distDir = join(siteDir, ".vitepress", "dist");
-const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /** A port the OS says is free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
@@ -79,16 +79,7 @@ export async function launchChromium(): Promise<Chromium> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error("Chromium is missing: sudo apt-get install -y chromium");
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     browser,
