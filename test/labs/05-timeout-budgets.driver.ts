@@ -5,9 +5,14 @@ import { type CallContext, type CallPolicy, createRng, type Outcome, timeoutBudg
 
 type Lab = { load(file: string): Promise<Record<string, unknown>> };
 
-async function policyOf(lab: Lab): Promise<CallPolicy> {
-  const { budgetPolicy } = (await lab.load("budget.ts")) as { budgetPolicy: CallPolicy };
-  return budgetPolicy;
+/**
+ * A fresh policy from the learner's factory. The policy may keep state (a retry budget), and one
+ * lab runner serves many checks in turn, so every run and every decision case gets its own:
+ * no result depends on which check ran before.
+ */
+async function freshPolicy(lab: Lab): Promise<() => CallPolicy> {
+  const { createBudgetPolicy } = (await lab.load("budget.ts")) as { createBudgetPolicy: () => CallPolicy };
+  return () => createBudgetPolicy();
 }
 
 /** `hopTimeoutMs` for every hop, budget and retry count asked for. */
@@ -33,11 +38,33 @@ export interface DecisionCase {
   lastOutcome: Outcome | null;
 }
 
-/** The learner's decision for each case (null remainingMs means no deadline: Infinity). */
+/** The first attempt of a case's call, which a run always asks about before any retry. */
+function firstAttempt(c: DecisionCase): CallContext {
+  return {
+    attempt: 1,
+    remainingMs: c.remainingMs ?? Infinity,
+    elapsedMs: 0,
+    lastOutcome: null,
+    instancesTried: [],
+    lastBackoffMs: 0,
+    // Its own stream, so the case's decision draws what it would without this call.
+    rng: createRng(c.seed).fork("first-attempt"),
+    hop: c.hop,
+    callee: c.hop === 1 ? "mid" : "deep",
+  };
+}
+
+/**
+ * The learner's decision for each case (null remainingMs means no deadline: Infinity), each asked
+ * of a fresh policy whose first call was the case's own first attempt, as in a run: a retry
+ * budget then starts from its reserve, whatever the cases before it spent.
+ */
 export async function decisions(lab: Lab, input: { cases: DecisionCase[] }) {
-  const policy = await policyOf(lab);
+  const create = await freshPolicy(lab);
   return {
     decisions: input.cases.map((c) => {
+      const policy = create();
+      if (c.attempt > 1) policy.decide(firstAttempt(c));
       const context: CallContext = {
         attempt: c.attempt,
         remainingMs: c.remainingMs ?? Infinity,
@@ -59,7 +86,7 @@ export async function decisions(lab: Lab, input: { cases: DecisionCase[] }) {
 export async function hungDeep(lab: Lab, input: { seed: number }) {
   const r = timeoutBudgets.run({
     seed: input.seed,
-    policy: await policyOf(lab),
+    policy: (await freshPolicy(lab))(),
     deadlinePropagation: true,
     faultAtMs: 0,
     ratePerSec: 5,
@@ -77,10 +104,47 @@ export async function hungDeep(lab: Lab, input: { seed: number }) {
 export async function oneHung(lab: Lab, input: { seed: number }) {
   const r = timeoutBudgets.run({
     seed: input.seed,
-    policy: await policyOf(lab),
+    policy: (await freshPolicy(lab))(),
     deadlinePropagation: true,
     faultAtMs: 0,
     faultInstances: 1,
   });
   return { requests: r.edge.requests, ok: r.edge.outcomes.ok, edgeLatencyMsP99: r.edge.latencyMs.p99 };
+}
+
+/**
+ * The module's metastable outage: near capacity (60 req/s against two slow threads per deep
+ * instance), every deep instance hangs for 3 s from 2 s on, then works again until 20 s.
+ */
+export const METASTABLE = {
+  faultAtMs: 2000,
+  faultDurationMs: 3000,
+  durationMs: 20_000,
+  deepWorkers: 2,
+  deepServiceMs: 50,
+  queueCapacity: 200,
+  ratePerSec: 60,
+} as const;
+
+/**
+ * The metastable outage with the learner's policy and, on the same seed, with the scenario's
+ * default naive policy (2 s timeouts, 2 retries to the same instance at every layer). Raw
+ * observations only: the test decides what recovered means.
+ */
+export async function outage(lab: Lab, input: { seed: number; deadlinePropagation: boolean }) {
+  const params = { ...METASTABLE, seed: input.seed, deadlinePropagation: input.deadlinePropagation };
+  const observe = (r: ReturnType<typeof timeoutBudgets.run>) => ({
+    goodput: r.series.goodput.map((g) => ({ timeMs: g.timeMs, value: g.value })),
+    wastedMs: r.wastedWork.ms,
+    amplification: r.amplification,
+  });
+  const learner = observe(timeoutBudgets.run({ ...params, policy: (await freshPolicy(lab))() }));
+  const naive = observe(timeoutBudgets.run(params));
+  return {
+    offeredPerSec: METASTABLE.ratePerSec,
+    faultEndsMs: METASTABLE.faultAtMs + METASTABLE.faultDurationMs,
+    loadEndsMs: METASTABLE.durationMs,
+    learner,
+    naive,
+  };
 }
