@@ -40,7 +40,9 @@ export function createBudgetPolicy(): CallPolicy {
   // TODO 2: a retry budget. When everything fails, every caller retrying turns an outage into a
   //         storm that outlives it. Let retries add at most a small share (Finagle and Envoy: 20%)
   //         of first attempts, plus a small reserve so a quiet caller may still retry. `decide`
-  //         is called for every first attempt (attempt 1) too: count here what you need.
+  //         is called for every first attempt (attempt 1) and again after every failed attempt:
+  //         count here what you need. Mind the check where one instance of three hangs: its
+  //         retries succeed elsewhere.
   return {
     decide(context: CallContext): CallDecision {
       // TODO 3: never wait past the deadline carried with the request (`context.remainingMs`).
