@@ -28,6 +28,7 @@ export function executeNotebook(path: string, options?: { timeoutMs?: number }):
 export function withOutputs(notebook: Notebook, result: NotebookRun): Notebook;
 export function normaliseMarkup(markup: string): string;
 export function compareOutputs(notebook: Notebook, fresh: Notebook): string[];
+export function outputsWithNaN(notebook: Notebook): string[];
 export function formatNotebook(notebook: Notebook): string;
 export function readNotebook(path: string): Notebook;
 export function checkNotebook(path: string, options?: { timeoutMs?: number }): Promise<CheckResult>;

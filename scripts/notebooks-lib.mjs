@@ -157,6 +157,22 @@ export function compareOutputs(notebook, fresh) {
   return messages;
 }
 
+/**
+ * Names each code cell whose fresh output shows NaN: sim-core must never let one escape, so a
+ * chart translated to NaN or a printed NaN is a bug to fix, never an output to commit.
+ */
+export function outputsWithNaN(notebook) {
+  const messages = [];
+  notebook.cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code") return;
+    const text = (cell.outputs ?? []).map((output) => comparable(output).join("\n")).join("\n");
+    const at = text.search(/\bNaN\b/);
+    if (at >= 0)
+      messages.push(`cell ${index + 1}: an output shows NaN: …${text.slice(Math.max(0, at - 60), at + 20)}…`);
+  });
+  return messages;
+}
+
 /** Jupyter's own layout (sorted keys, one-space indent), so saving in Jupyter changes little. */
 export function formatNotebook(notebook) {
   const sortKeys = (value) => {
@@ -192,7 +208,7 @@ export async function checkNotebook(path, options) {
   const result = await executeNotebook(path, options);
   if (result.failure) return { ok: false, messages: [describeFailure(path, notebook, result.failure)] };
   const fresh = withOutputs(notebook, result);
-  const messages = compareOutputs(notebook, fresh).map((m) => `${basename(path)} ${m}`);
+  const messages = [...outputsWithNaN(fresh), ...compareOutputs(notebook, fresh)].map((m) => `${basename(path)} ${m}`);
   const slowest = slowestCells(result);
   if (messages.length > 0) {
     const reportDir = join(root, ".reports", "notebooks");
@@ -217,6 +233,9 @@ export async function updateNotebook(path, options) {
   const notebook = readNotebook(path);
   const result = await executeNotebook(path, options);
   if (result.failure) return { ok: false, messages: [describeFailure(path, notebook, result.failure)] };
-  writeFileSync(path, formatNotebook(withOutputs(notebook, result)));
+  const fresh = withOutputs(notebook, result);
+  const nan = outputsWithNaN(fresh).map((m) => `${basename(path)} ${m}`);
+  if (nan.length > 0) return { ok: false, messages: nan };
+  writeFileSync(path, formatNotebook(fresh));
   return { ok: true, messages: [], slowest: slowestCells(result) };
 }

@@ -7,6 +7,7 @@ import {
   checkNotebook,
   formatNotebook,
   normaliseMarkup,
+  outputsWithNaN,
   readNotebook,
   root,
   updateNotebook,
@@ -24,6 +25,24 @@ function scratchCopy(name: string): string {
 }
 
 describe("notebook runner", () => {
+  test("outputsWithNaN(notebook) names a cell whose output shows NaN, and passes clean ones", () => {
+    const cell = (text: string) => ({
+      cell_type: "code",
+      source: [],
+      outputs: [{ output_type: "display_data", data: { "text/html": [text] }, metadata: {} }],
+    });
+    const notebook = {
+      cells: [
+        { cell_type: "markdown", source: ["NaN in prose is fine"] },
+        cell('<g transform="translate(4,NaN)">'),
+        cell("ok 4"),
+      ],
+    };
+    const messages = outputsWithNaN(notebook as never);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("cell 2: an output shows NaN");
+  });
+
   test("checkNotebook(failing) names the failing cell by position and prompt, with its error text", async () => {
     const { ok, messages } = await checkNotebook(join(fixtures, "failing.ipynb"));
     expect(ok).toBe(false);
