@@ -102,7 +102,12 @@ async function grade(job: Job): Promise<boolean> {
     const relative = (file: string) =>
       job.hiddenDir && file.startsWith(job.hiddenDir)
         ? `hidden:${file.slice(job.hiddenDir.length + 1)}`
-        : file.slice(job.courseRoot.length + 1);
+        : file.startsWith(`${job.courseRoot}/`)
+          ? file.slice(job.courseRoot.length + 1)
+          : // A test the submission brought lives in the workspace, not under the course root.
+            file.startsWith(`${workspace}/`)
+            ? file.slice(workspace.length + 1)
+            : file;
     route.relative = relative;
     const vitest = await vitestFor(job, files);
     vitest.provide("grader", context);
