@@ -16,15 +16,17 @@ function id(name: string): string {
  * its instances and their zones, arrows for calls, failed instances in red.
  *
  * @example
- * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart TB'
+ * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart LR'
  */
 export function topologyToMermaid(topology: ServiceTopology): string {
   const faulty = new Set(topology.faulty ?? []);
-  const lines = ["flowchart TB", "  client([client])"];
+  // Tiers run left to right so a three-tier chain fits a page's width and stays short; each
+  // service box stacks its instances (Mermaid ignores a subgraph's own direction once links
+  // reach into it, so stacking is also what it draws anyway).
+  const lines = ["flowchart LR", "  client([client])"];
   for (const s of topology.services) {
     lines.push(`  subgraph ${id(s.name)}_svc["${s.name}"]`);
-    // Services stack top to bottom, instances side by side in their box; links join the boxes, so Mermaid keeps this.
-    lines.push("    direction LR");
+    lines.push("    direction TB");
     for (const inst of s.instances) lines.push(`    ${id(inst.name)}["${inst.name}<br/>${inst.zone}"]`);
     lines.push("  end");
   }

@@ -124,14 +124,14 @@ describe("trace", () => {
       faulty: ["deep-1"],
     });
     expect(text.split("\n")).toEqual([
-      "flowchart TB",
+      "flowchart LR",
       "  client([client])",
       '  subgraph edge_svc["edge"]',
-      "    direction LR",
+      "    direction TB",
       '    edge_1["edge-1<br/>us-east-1a"]',
       "  end",
       '  subgraph deep_svc["deep"]',
-      "    direction LR",
+      "    direction TB",
       '    deep_1["deep-1<br/>us-east-1b"]',
       "  end",
       "  client --> edge_svc",
