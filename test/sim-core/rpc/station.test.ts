@@ -56,6 +56,24 @@ describe("Station", () => {
     expect(sim.nowUs).toBe(2000);
   });
 
+  it("busyWorkers keeps the busy-worker series only when trackBusyWorkers is set", () => {
+    const sim = new Simulation();
+    const options = { name: "s", servers: 2, queueCapacity: 0, serviceTimeUs: () => 1000, onDone: () => {} };
+    const tracked = new Station<number>(sim, { ...options, trackBusyWorkers: true, seriesBinMs: 1 });
+    const plain = new Station<number>(sim, options);
+    tracked.submit(1);
+    tracked.submit(2);
+    plain.submit(1);
+    sim.run();
+    // Two workers busy for the first 1 ms bin; both finish at 1 ms, one after the other, so the
+    // second bin sees the level 1 for an instant (max 1) and 0 on average.
+    expect(tracked.busyWorkers.points(2)).toEqual([
+      { timeMs: 0, mean: 2, max: 2 },
+      { timeMs: 1, mean: 0, max: 1 },
+    ]);
+    expect(() => plain.busyWorkers).toThrow(/trackBusyWorkers/);
+  });
+
   it("rejects an invalid worker count with the field name", () => {
     expect(() => makeStation(0, 1, [1])).toThrow("invalid s.servers: 0 (allowed: an integer >= 1)");
     expect(() => makeStation(1, -1, [1])).toThrow("invalid s.queueCapacity: -1");
