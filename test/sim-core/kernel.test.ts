@@ -1,4 +1,4 @@
-import { Simulation } from "sim-core";
+import { Fingerprint, Simulation } from "sim-core";
 import { describe, expect, it } from "vitest";
 
 describe("Simulation", () => {
@@ -65,5 +65,27 @@ describe("Simulation", () => {
     sim.run();
     expect(times.length).toBe(5000 - Math.ceil(5000 / 3));
     for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1] as number);
+  });
+});
+
+describe("Fingerprint", () => {
+  it("foldEvent(time, kind) equals fold(time >>> 0) then fold(kind)", () => {
+    // Events past 2^32 µs (about 72 virtual minutes) exercise the `>>> 0` wrap.
+    const events: [number, number][] = [
+      [0, 0],
+      [1_500, 3],
+      [4_294_967_296 + 17, 1],
+      [9_000_000_000, 65_535],
+    ];
+    const fast = new Fingerprint();
+    const slow = new Fingerprint();
+    for (const [timeUs, kind] of events) {
+      fast.foldEvent(timeUs, kind);
+      slow.fold(timeUs >>> 0);
+      slow.fold(kind);
+    }
+    expect(fast.hex()).toBe(slow.hex());
+    slow.fold(1);
+    expect(fast.hex()).not.toBe(slow.hex());
   });
 });

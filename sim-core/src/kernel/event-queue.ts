@@ -69,6 +69,11 @@ export class EventQueue<P> {
     return (this.gen[slot] as number) * SLOT_LIMIT + slot;
   }
 
+  /** Whether no event is pending (cheaper than `length`: the top is never a tombstone). */
+  isEmpty(): boolean {
+    return this.size === 0;
+  }
+
   /** Time of the earliest event; only meaningful when length > 0. */
   peekTime(): number {
     return this.times[0] as number;
@@ -102,7 +107,7 @@ export class EventQueue<P> {
   private release(slot: number): void {
     this.payload[slot] = undefined;
     this.state[slot] = FREE;
-    this.gen[slot] = ((this.gen[slot] as number) + 1) % GEN_LIMIT;
+    this.gen[slot] = ((this.gen[slot] as number) + 1) & GEN_MASK;
     this.free[this.freeCount++] = slot;
   }
 
@@ -210,7 +215,7 @@ export class EventQueue<P> {
 
 /** Handles pack slot and generation into one safe integer: 2^24 slots, 2^29 generations. */
 const SLOT_LIMIT = 2 ** 24;
-const GEN_LIMIT = 2 ** 29;
+const GEN_MASK = 2 ** 29 - 1;
 /** Below this many entries a few tombstones cost less than a rebuild. */
 const MIN_COMPACT = 64;
 const FREE = 0;

@@ -21,6 +21,20 @@ export class Fingerprint {
     this.count++;
   }
 
+  /**
+   * Mixes a processed event: exactly `fold(timeUs >>> 0); fold(kind)`, with the state kept in
+   * locals between the two (the kernel calls this once per event).
+   */
+  foldEvent(timeUs: number, kind: number): void {
+    const time = timeUs >>> 0;
+    let h2 = Math.imul((this.h2 ^ time) + 0x9e3779b9, 0x85ebca6b);
+    h2 = (h2 << 13) | (h2 >>> 19);
+    h2 = Math.imul((h2 ^ kind) + 0x9e3779b9, 0x85ebca6b);
+    this.h2 = (h2 << 13) | (h2 >>> 19);
+    this.h1 = Math.imul(Math.imul(this.h1 ^ time, 0x01000193) ^ kind, 0x01000193);
+    this.count += 2;
+  }
+
   /** Mixes any finite number exactly (integers up to 2^53 by halves; fractions by their bits). */
   foldNumber(value: number): void {
     if (Number.isInteger(value)) {

@@ -131,7 +131,8 @@ export class Simulation {
     this.stopRequested = false;
     let count = 0;
     let reason: RunStats["reason"] = "idle";
-    while (queue.length > 0) {
+    // `isEmpty` rather than `length`: the top of the queue is never a tombstone.
+    while (!queue.isEmpty()) {
       if (count >= maxEvents) {
         reason = "maxEvents";
         break;
@@ -144,8 +145,7 @@ export class Simulation {
       const arg = queue.pop();
       const id = queue.poppedKind;
       this.nowUs = timeUs;
-      print.fold(timeUs >>> 0);
-      print.fold(id);
+      print.foldEvent(timeUs, id);
       count++;
       if (this.observer !== null) this.observer(timeUs, this.handlers[id] as Handler<never>, arg);
       (fns[id] as (arg: unknown) => void)(arg);
