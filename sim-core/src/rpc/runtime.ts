@@ -110,7 +110,10 @@ export class InstanceRt {
   ) {}
 }
 
-/** Server-side work for one request at one instance. */
+/**
+ * Server-side work for one request at one instance. The system recycles finished jobs (see
+ * `JobPool`), so nothing may keep a reference to a job after it ended.
+ */
 export class Job {
   startUs = -1;
   stage = 0;
@@ -118,13 +121,45 @@ export class Job {
   failed = false;
   span: Span | null = null;
   constructor(
-    readonly requestId: number,
-    readonly instance: InstanceRt,
+    public requestId: number,
+    public instance: InstanceRt,
     /** The attempt that brought it; null for a request from outside (at the edge). */
-    readonly attempt: Attempt | null,
-    readonly arrivalUs: number,
-    readonly deadlineUs: number,
+    public attempt: Attempt | null,
+    public arrivalUs: number,
+    public deadlineUs: number,
   ) {}
+}
+
+/**
+ * Finished jobs kept for reuse. A few thousand requests in flight otherwise spread fresh jobs
+ * over the whole young generation, and each event that touches one misses the CPU cache (bench
+ * flow at ~2,400 in flight); reused jobs stay in a small, warm set.
+ */
+export class JobPool {
+  private readonly free: Job[] = [];
+
+  take(requestId: number, instance: InstanceRt, attempt: Attempt | null, arrivalUs: number, deadlineUs: number): Job {
+    const job = this.free.pop();
+    if (job === undefined) return new Job(requestId, instance, attempt, arrivalUs, deadlineUs);
+    job.requestId = requestId;
+    job.instance = instance;
+    job.attempt = attempt;
+    job.arrivalUs = arrivalUs;
+    job.deadlineUs = deadlineUs;
+    job.startUs = -1;
+    job.stage = 0;
+    job.pending = 0;
+    job.failed = false;
+    job.span = null;
+    return job;
+  }
+
+  /** Returns a job that ended: no event, queue or call may still reach it. */
+  give(job: Job): void {
+    job.attempt = null;
+    job.span = null;
+    this.free.push(job);
+  }
 }
 
 /** A logical call from a job to a dependency, across its attempts. */
@@ -166,5 +201,10 @@ export class Attempt {
     readonly hedge: boolean,
     readonly sentUs: number,
     readonly deadlineUs: number,
+    /** Copied from `call.job` when sent: the arrival and the answer then read the attempt alone,
+     * not a chain of three objects that have usually left the CPU cache by then. */
+    readonly requestId: number,
+    /** Node of the calling instance, where the answer goes back to. */
+    readonly callerNode: number,
   ) {}
 }

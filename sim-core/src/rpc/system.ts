@@ -16,7 +16,8 @@ import {
   ClientRt,
   GAVE_UP,
   type InstanceRt,
-  Job,
+  type Job,
+  JobPool,
   PENDING,
   type ServiceRt,
 } from "./runtime.js";
@@ -56,6 +57,7 @@ export class RpcSystem {
   private readonly edgeDeadlineUs: number;
   private readonly policyRng: Rng;
   private readonly loadRng: Rng;
+  private readonly jobs = new JobPool();
   private nextRequestId = 0;
   private edgeTurn = 0;
   private loadEndUs = 0;
@@ -106,7 +108,7 @@ export class RpcSystem {
     );
     this.cluster.onChange((node, up) => this.discovery.nodeChanged(node, up));
     this.hArrive = sim.handler("rpc.arrive", (a: Attempt) =>
-      this.deliver(new Job(a.call.job.requestId, a.instance, a, sim.nowUs, a.deadlineUs), a.span),
+      this.deliver(this.jobs.take(a.requestId, a.instance, a, sim.nowUs, a.deadlineUs), a.span),
     );
     this.hLocalDone = sim.handler("rpc.localDone", (job: Job) => this.localDone(job));
     this.hFinishLater = sim.handler("rpc.resume", (job: Job) => this.finishJob(job));
@@ -228,10 +230,11 @@ export class RpcSystem {
             startUs: now,
           })
         : null;
-    const job = new Job(id, target, null, now, deadline);
+    const job = this.jobs.take(id, target, null, now, deadline);
     if (inst === undefined) {
       job.span = span;
       this.reply(job, "rejected");
+      this.jobs.give(job);
       return;
     }
     this.deliver(job, span);
@@ -260,6 +263,7 @@ export class RpcSystem {
       stats.rejected++;
       stats.inFlight.add(this.sim.nowUs, -1);
       this.reply(job, "rejected");
+      this.jobs.give(job);
     }
   }
 
@@ -268,6 +272,7 @@ export class RpcSystem {
     stats.droppedExpired++;
     stats.inFlight.add(this.sim.nowUs, -1);
     if (job.attempt === null) this.reply(job, "timeout");
+    this.jobs.give(job);
   }
 
   private localDone(job: Job): void {
@@ -369,7 +374,7 @@ export class RpcSystem {
     const inst = rt.to.instances[index] as InstanceRt;
     const timeoutUs = this.propagate ? Math.min(call.nextTimeoutUs, remainingUs) : call.nextTimeoutUs;
     const deadlineUs = this.propagate ? Math.min(job.deadlineUs, now + timeoutUs) : Infinity;
-    const attempt = new Attempt(call, inst, ++call.attempts, hedge, now, deadlineUs);
+    const attempt = new Attempt(call, inst, ++call.attempts, hedge, now, deadlineUs, job.requestId, job.instance.node);
     call.tried.push(index);
     // Only a hedging call can have two attempts out at once and must cancel the loser.
     if (rt.hedgeAfterUs >= 0) {
@@ -530,6 +535,7 @@ export class RpcSystem {
     }
     if (job.span !== null) job.span.serverEndUs = now;
     this.reply(job, job.failed ? "error" : "ok");
+    this.jobs.give(job);
     inst.station.release(heldUs);
   }
 
@@ -550,7 +556,7 @@ export class RpcSystem {
       return;
     }
     attempt.result = outcome;
-    const delay = this.cluster.network.delayUs(job.instance.node, attempt.call.job.instance.node);
+    const delay = this.cluster.network.delayUs(job.instance.node, attempt.callerNode);
     if (delay >= 0) this.sim.schedule(delay, this.hRespond, attempt);
   }
 }
