@@ -84,6 +84,19 @@ describe("EventQueue", () => {
     expect(highestSlot).toBeLessThan(9000);
   });
 
+  it("push(time, payload, kind) keeps kinds up to 65535 and rejects others", () => {
+    const queue = new EventQueue<string>();
+    queue.push(7, "last", 0);
+    queue.push(5, "first", 65_535);
+    expect(() => queue.push(1, "x", 65_536)).toThrow(/kind must be an integer in \[0, 65536\)/);
+    expect(() => queue.push(1, "x", -1)).toThrow(RangeError);
+    expect(() => queue.push(1, "x", 1.5)).toThrow(RangeError);
+    expect(queue.pop()).toBe("first");
+    expect(queue.poppedKind).toBe(65_535);
+    expect(queue.pop()).toBe("last");
+    expect(queue.poppedKind).toBe(0);
+  });
+
   it("remove(handle) ignores handles that were never issued or whose slot was reused", () => {
     const queue = new EventQueue<string>();
     const first = queue.push(5, "a");

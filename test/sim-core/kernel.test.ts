@@ -43,6 +43,15 @@ describe("Simulation", () => {
     expect(log).toEqual([1, 3]);
   });
 
+  it("handler() rejects a 65,537th handler (kinds are 16 bits in the event queue)", () => {
+    const sim = new Simulation();
+    const noop = () => {};
+    for (let i = 0; i < 2 ** 16; i++) sim.handler("h", noop);
+    expect(() => sim.handler("one too many", noop)).toThrow(
+      /"one too many": a Simulation takes at most 65536 handlers/,
+    );
+  });
+
   it("schedule() rejects a negative or fractional delay with the event's name", () => {
     const sim = new Simulation();
     const noop = sim.handler("arrival", () => {});

@@ -1,10 +1,13 @@
 /**
  * A binary min-heap of pending events ordered by (time, sequence), on typed arrays.
  *
- * The heap keeps each entry's time, sequence and slot side by side in heap order, so sifting
- * reads neighbouring memory, writes nothing else and allocates nothing. The slot holds what the
- * heap does not move: the payload, a small integer kind, a state and a generation. Handles name
- * a slot and its generation, so a stale handle is harmless.
+ * The heap keeps each entry's time, key and slot side by side in heap order, so sifting reads
+ * neighbouring memory, writes nothing else and allocates nothing. The key is the sequence number
+ * times 2^16 plus the entry's kind: it orders ties by sequence alone (sequences are unique) and
+ * hands `pop` the kind without touching a per-slot array. The slot holds what the heap does not
+ * move: the payload and a stamp (generation and state in one word), so popping from a deep queue
+ * reads two scattered arrays, not four. Handles name a slot and its generation, so a stale
+ * handle is harmless.
  *
  * `remove` is O(1): it drops the payload at once (a cancelled timeout keeps nothing alive) and
  * leaves a tombstone in the heap, skipped when it reaches the top. When tombstones outnumber
@@ -23,11 +26,11 @@ export class EventQueue<P> {
   private size = 0;
   private dead = 0;
   private times: Float64Array;
+  /** Sequence × KIND_LIMIT + kind, in heap order. */
   private seqs: Float64Array;
   private slots: Int32Array;
-  private state: Uint8Array;
-  private gen: Uint32Array;
-  private kinds: Int32Array;
+  /** Per slot: generation × 4 + state. */
+  private stamps: Uint32Array;
   private payload: (P | undefined)[] = [];
   private free: Int32Array;
   private freeCount = 0;
@@ -39,9 +42,7 @@ export class EventQueue<P> {
     this.times = new Float64Array(this.capacity);
     this.seqs = new Float64Array(this.capacity);
     this.slots = new Int32Array(this.capacity);
-    this.state = new Uint8Array(this.capacity);
-    this.gen = new Uint32Array(this.capacity);
-    this.kinds = new Int32Array(this.capacity);
+    this.stamps = new Uint32Array(this.capacity);
     this.free = new Int32Array(this.capacity);
   }
 
@@ -51,10 +52,12 @@ export class EventQueue<P> {
   }
 
   /**
-   * Adds an event with an optional small integer `kind` (the kernel stores the handler number
-   * there, so an event needs no wrapper object); returns a handle that `remove` accepts.
+   * Adds an event with an optional small integer `kind` in [0, 65536) (the kernel stores the
+   * handler number there, so an event needs no wrapper object); returns a handle that `remove`
+   * accepts.
    */
   push(timeUs: number, payload: P, kind = 0): number {
+    if ((kind & KIND_MASK) !== kind || this.nextSeq === SEQ_LIMIT) rejectPush(kind);
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount] as number;
     else {
@@ -62,11 +65,11 @@ export class EventQueue<P> {
       slot = this.nextFresh++;
     }
     this.payload[slot] = payload;
-    this.kinds[slot] = kind;
-    this.state[slot] = PENDING;
+    const gen = (this.stamps[slot] as number) >>> 2;
+    this.stamps[slot] = (gen << 2) | PENDING;
     if (this.size === this.capacity) this.grow();
-    this.siftUp(this.size++, timeUs, this.nextSeq++, slot);
-    return (this.gen[slot] as number) * SLOT_LIMIT + slot;
+    this.siftUp(this.size++, timeUs, this.nextSeq++ * KIND_LIMIT + kind, slot);
+    return gen * SLOT_LIMIT + slot;
   }
 
   /** Whether no event is pending (cheaper than `length`: the top is never a tombstone). */
@@ -83,7 +86,9 @@ export class EventQueue<P> {
   pop(): P {
     const slot = this.slots[0] as number;
     const payload = this.payload[slot] as P;
-    this.poppedKind = this.kinds[slot] as number;
+    const key = this.seqs[0] as number;
+    // key mod 2^16, exactly: multiplying by a power of two never rounds.
+    this.poppedKind = key - Math.floor(key * (1 / KIND_LIMIT)) * KIND_LIMIT;
     this.release(slot);
     this.removeTop();
     if (this.dead > 0) this.purgeTop();
@@ -93,9 +98,10 @@ export class EventQueue<P> {
   /** Cancels the event with this handle if still pending; returns whether it was. */
   remove(handle: number): boolean {
     const slot = handle % SLOT_LIMIT;
-    if (!(slot >= 0 && slot < this.nextFresh) || this.state[slot] !== PENDING) return false;
-    if (this.gen[slot] !== (handle - slot) / SLOT_LIMIT) return false;
-    this.state[slot] = CANCELLED;
+    if (!(slot >= 0 && slot < this.nextFresh)) return false;
+    const stamp = this.stamps[slot] as number;
+    if ((stamp & STATE_MASK) !== PENDING || stamp >>> 2 !== (handle - slot) / SLOT_LIMIT) return false;
+    this.stamps[slot] = stamp - PENDING + CANCELLED;
     this.payload[slot] = undefined;
     this.dead++;
     if (this.slots[0] === slot) this.purgeTop();
@@ -106,8 +112,7 @@ export class EventQueue<P> {
   /** Frees a slot whose heap entry is gone; a new generation makes old handles to it harmless. */
   private release(slot: number): void {
     this.payload[slot] = undefined;
-    this.state[slot] = FREE;
-    this.gen[slot] = ((this.gen[slot] as number) + 1) & GEN_MASK;
+    this.stamps[slot] = (((((this.stamps[slot] as number) >>> 2) + 1) & GEN_MASK) << 2) | FREE;
     this.free[this.freeCount++] = slot;
   }
 
@@ -118,7 +123,7 @@ export class EventQueue<P> {
 
   /** Drops tombstones from the top, so the top is always a live event. */
   private purgeTop(): void {
-    while (this.size > 0 && this.state[this.slots[0] as number] === CANCELLED) {
+    while (this.size > 0 && ((this.stamps[this.slots[0] as number] as number) & STATE_MASK) === CANCELLED) {
       this.release(this.slots[0] as number);
       this.dead--;
       this.removeTop();
@@ -133,7 +138,7 @@ export class EventQueue<P> {
     let kept = 0;
     for (let i = 0; i < this.size; i++) {
       const slot = slots[i] as number;
-      if (this.state[slot] === CANCELLED) {
+      if (((this.stamps[slot] as number) & STATE_MASK) === CANCELLED) {
         this.release(slot);
         continue;
       }
@@ -205,9 +210,7 @@ export class EventQueue<P> {
     this.times = resize(this.times, capacity);
     this.seqs = resize(this.seqs, capacity);
     this.slots = resize(this.slots, capacity);
-    this.state = resize(this.state, capacity);
-    this.gen = resize(this.gen, capacity);
-    this.kinds = resize(this.kinds, capacity);
+    this.stamps = resize(this.stamps, capacity);
     this.free = resize(this.free, capacity);
     this.capacity = capacity;
   }
@@ -216,6 +219,12 @@ export class EventQueue<P> {
 /** Handles pack slot and generation into one safe integer: 2^24 slots, 2^29 generations. */
 const SLOT_LIMIT = 2 ** 24;
 const GEN_MASK = 2 ** 29 - 1;
+/** Kinds take the low 16 bits of a key, so a key stays an exact double below 2^53. */
+const KIND_LIMIT = 2 ** 16;
+const KIND_MASK = KIND_LIMIT - 1;
+/** 2^37 events per queue: about 7.6 hours of events at 5 million per second. */
+const SEQ_LIMIT = 2 ** 37;
+const STATE_MASK = 3;
 /** Below this many entries a few tombstones cost less than a rebuild. */
 const MIN_COMPACT = 64;
 const FREE = 0;
@@ -225,6 +234,12 @@ const CANCELLED = 2;
 /** Whether (timeA, seqA) comes before (timeB, seqB): earlier time, or same time and scheduled first. */
 function before(timeA: number, seqA: number, timeB: number, seqB: number): boolean {
   return timeA < timeB || (timeA === timeB && seqA < seqB);
+}
+
+function rejectPush(kind: number): never {
+  if ((kind & KIND_MASK) !== kind)
+    throw new RangeError(`event queue: kind must be an integer in [0, ${KIND_LIMIT}), got ${kind}`);
+  throw new RangeError(`event queue: more than ${SEQ_LIMIT} events pushed`);
 }
 
 function resize<T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {

@@ -69,6 +69,9 @@ export class Simulation {
 
   /** Registers a handler; handler numbers follow registration order, so they are deterministic. */
   handler<A>(name: string, fn: (arg: A) => void): Handler<A> {
+    if (this.handlers.length === MAX_HANDLERS) {
+      throw new RangeError(`handler "${name}": a Simulation takes at most ${MAX_HANDLERS} handlers`);
+    }
     const handler: Handler<A> = { id: this.handlers.length, name, fn };
     this.handlers.push(handler as unknown as Handler<never>);
     this.fns.push(fn as (arg: unknown) => void);
@@ -162,6 +165,9 @@ export class Simulation {
     return { eventsProcessed: count, nowMs: this.nowMs, reason };
   }
 }
+
+/** The event queue keeps an event's kind (its handler number) in 16 bits of its key. */
+const MAX_HANDLERS = 2 ** 16;
 
 function rejectSchedule(delayUs: number, name: string, registered: boolean): never {
   if (!registered) throw new RangeError(`schedule: handler "${name}" was registered on another Simulation`);
