@@ -112,14 +112,10 @@ export const queueing = defineScenario<
     const sim = new Simulation();
     const response = new Histogram();
     const wait = new Histogram();
-    let inSystem = 0;
-    let areaUs = 0;
-    let lastChangeUs = 0;
-    const changeInSystem = (delta: number) => {
-      areaUs += inSystem * (sim.nowUs - lastChangeUs);
-      lastChangeUs = sim.nowUs;
-      inSystem += delta;
-    };
+    // Time-weighted customers in system, for Little's law. Fields of an object, not variables
+    // captured by closures: a closure's variable holding a fraction is boxed anew on each
+    // write, an object's number field is updated in place.
+    const inSystem = new Occupancy();
     // A customer is submitted the moment it arrives, so its response time is exactly its wait
     // plus its service: jobs carry nothing and arriving allocates nothing.
     const station = new Station<null>(sim, {
@@ -130,7 +126,7 @@ export const queueing = defineScenario<
       seriesBinMs: Math.max(1, Math.round(p.customers / p.arrivalRatePerS / 0.2)),
       serviceTimeUs: () => msToUs(service.sample(serviceRng)),
       onDone(_customer, waitedUs, servedUs) {
-        changeInSystem(-1);
+        inSystem.change(sim.nowUs, -1);
         response.record(usToMs(waitedUs + servedUs));
         wait.record(usToMs(waitedUs));
       },
@@ -139,14 +135,14 @@ export const queueing = defineScenario<
     let arrived = 0;
     const arrive: Handler<null> = sim.handler("arrival", () => {
       arrived++;
-      changeInSystem(1);
+      inSystem.change(sim.nowUs, 1);
       station.submit(null);
       if (arrived < p.customers) sim.schedule(msToUs(-meanGapMs * Math.log(1 - arrivalsRng.next())), arrive, null);
     });
     sim.schedule(0, arrive, null);
     sim.run();
     const durationUs = sim.nowUs;
-    const meanInSystem = durationUs > 0 ? areaUs / durationUs : 0;
+    const meanInSystem = durationUs > 0 ? inSystem.areaUs / durationUs : 0;
     const arrivalRatePerS = durationUs > 0 ? (p.customers / durationUs) * 1e6 : 0;
     const stable = p.arrivalRatePerS * (p.serviceTimeMsMean / 1000) < p.servers;
     const theory =
@@ -174,6 +170,19 @@ export const queueing = defineScenario<
     };
   },
 });
+
+/** A count that changes over virtual time and the area under it, in count × µs. */
+class Occupancy {
+  count = 0;
+  areaUs = 0;
+  lastChangeUs = 0;
+
+  change(nowUs: number, delta: number): void {
+    this.areaUs += this.count * (nowUs - this.lastChangeUs);
+    this.lastChangeUs = nowUs;
+    this.count += delta;
+  }
+}
 
 function serviceDistribution(shape: string, meanMs: number): Distribution {
   if (shape === "constant") return distribution({ kind: "constant", value: meanMs }, "queueing.serviceTimeMsMean");
