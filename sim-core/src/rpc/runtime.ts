@@ -162,10 +162,15 @@ export class JobPool {
   }
 }
 
-/** A logical call from a job to a dependency, across its attempts. */
+/**
+ * A logical call from a job to a dependency, across its attempts. The system recycles finished
+ * calls (see `CallPool`): an attempt that outlives its call never reads `attempt.call` once it is
+ * no longer pending.
+ */
 export class Call {
   attempts = 0;
-  readonly tried: number[] = [];
+  /** A fresh array per call: a policy may keep the `instancesTried` it was shown. */
+  tried: number[] = [];
   lastOutcome: Outcome | null = null;
   lastBackoffMs = 0;
   outstanding = 0;
@@ -176,10 +181,39 @@ export class Call {
   /** Attempts still waiting for an answer, kept only when the call may hedge (else null). */
   live: Attempt[] | null = null;
   constructor(
-    readonly job: Job,
-    readonly client: ClientRt,
-    readonly startUs: number,
+    public job: Job,
+    public client: ClientRt,
+    public startUs: number,
   ) {}
+}
+
+/** Finished calls kept for reuse, for the same reason as `JobPool`. */
+export class CallPool {
+  private readonly free: Call[] = [];
+
+  take(job: Job, client: ClientRt, startUs: number): Call {
+    const call = this.free.pop();
+    if (call === undefined) return new Call(job, client, startUs);
+    call.job = job;
+    call.client = client;
+    call.startUs = startUs;
+    call.attempts = 0;
+    call.tried = [];
+    call.lastOutcome = null;
+    call.lastBackoffMs = 0;
+    call.outstanding = 0;
+    call.done = false;
+    call.nextTimeoutUs = 0;
+    call.nextTarget = "same";
+    call.hedged = false;
+    call.live = null;
+    return call;
+  }
+
+  /** Returns a finished call: no attempt of it is pending and no retry is scheduled. */
+  give(call: Call): void {
+    this.free.push(call);
+  }
 }
 
 export const PENDING = 0;

@@ -11,7 +11,8 @@ import { type CallDecision, checkDecision } from "./policy.js";
 import {
   ANSWERED,
   Attempt,
-  Call,
+  type Call,
+  CallPool,
   type CallRt,
   ClientRt,
   GAVE_UP,
@@ -58,6 +59,7 @@ export class RpcSystem {
   private readonly policyRng: Rng;
   private readonly loadRng: Rng;
   private readonly jobs = new JobPool();
+  private readonly callPool = new CallPool();
   private nextRequestId = 0;
   private edgeTurn = 0;
   private loadEndUs = 0;
@@ -310,7 +312,7 @@ export class RpcSystem {
       );
       inst.clients[rt.id] = client;
     }
-    const call = new Call(job, client, this.sim.nowUs);
+    const call = this.callPool.take(job, client, this.sim.nowUs);
     client.budget?.deposit(this.sim.nowUs);
     const d = this.decide(call);
     call.nextTimeoutUs = Math.max(1, Math.round(d.timeoutMs * US_PER_MS));
@@ -475,8 +477,10 @@ export class RpcSystem {
 
   private onHedge(a: Attempt): void {
     a.hedgeHandle = -1;
+    // The state first: the call of an attempt that is no longer pending may have been reused.
+    if (a.state !== PENDING) return;
     const call = a.call;
-    if (call.done || a.state !== PENDING || call.hedged) return;
+    if (call.done || call.hedged) return;
     call.hedged = true;
     this.sendAttempt(call, true);
   }
@@ -511,6 +515,8 @@ export class RpcSystem {
     rt.stats.outcomes[code] = (rt.stats.outcomes[code] as number) + 1;
     const job = call.job;
     if (outcome !== "ok" && outcome !== "fallback") job.failed = true;
+    // Every attempt of a done call is answered or given up, and no retry is scheduled for it.
+    this.callPool.give(call);
     if (--job.pending === 0) {
       job.stage++;
       this.runStage(job);
