@@ -163,7 +163,8 @@ export class EventQueue<P> {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const parentTime = times[parent] as number;
-      if (!before(time, seq, parentTime, seqs[parent] as number)) break;
+      // Sequence keys are read only on a tie: in a deep heap each read is a likely cache miss.
+      if (parentTime < time || (parentTime === time && (seqs[parent] as number) < seq)) break;
       times[i] = parentTime;
       seqs[i] = seqs[parent] as number;
       slots[i] = slots[parent] as number;
@@ -188,12 +189,12 @@ export class EventQueue<P> {
       const right = child + 1;
       if (right < size) {
         const rightTime = times[right] as number;
-        if (before(rightTime, seqs[right] as number, childTime, seqs[child] as number)) {
+        if (rightTime < childTime || (rightTime === childTime && (seqs[right] as number) < (seqs[child] as number))) {
           child = right;
           childTime = rightTime;
         }
       }
-      if (!before(childTime, seqs[child] as number, time, seq)) break;
+      if (time < childTime || (time === childTime && seq < (seqs[child] as number))) break;
       times[i] = childTime;
       seqs[i] = seqs[child] as number;
       slots[i] = slots[child] as number;
@@ -230,11 +231,6 @@ const MIN_COMPACT = 64;
 const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
-
-/** Whether (timeA, seqA) comes before (timeB, seqB): earlier time, or same time and scheduled first. */
-function before(timeA: number, seqA: number, timeB: number, seqB: number): boolean {
-  return timeA < timeB || (timeA === timeB && seqA < seqB);
-}
 
 function rejectPush(kind: number): never {
   if ((kind & KIND_MASK) !== kind)
