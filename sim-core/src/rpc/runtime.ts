@@ -220,7 +220,11 @@ export const PENDING = 0;
 export const ANSWERED = 1;
 export const GAVE_UP = 2;
 
-/** One message to one instance and its answer. */
+/**
+ * One message to one instance and its answer. The system recycles attempts (see `AttemptPool`)
+ * once both of its references are gone: the caller's, while it is pending, and the message's,
+ * until the answer arrives or is lost.
+ */
 export class Attempt {
   state = PENDING;
   timeoutHandle = -1;
@@ -228,17 +232,61 @@ export class Attempt {
   /** The answer the callee sends (an outcome), set when it finishes. */
   result: Outcome = "ok";
   span: Span | null = null;
+  /** References still held: 2 when sent (pending, and the message), 0 when it may be reused. */
+  refs = 2;
   constructor(
-    readonly call: Call,
-    readonly instance: InstanceRt,
-    readonly number: number,
-    readonly hedge: boolean,
-    readonly sentUs: number,
-    readonly deadlineUs: number,
+    public call: Call,
+    public instance: InstanceRt,
+    public number: number,
+    public hedge: boolean,
+    public sentUs: number,
+    public deadlineUs: number,
     /** Copied from `call.job` when sent: the arrival and the answer then read the attempt alone,
      * not a chain of three objects that have usually left the CPU cache by then. */
-    readonly requestId: number,
+    public requestId: number,
     /** Node of the calling instance, where the answer goes back to. */
-    readonly callerNode: number,
+    public callerNode: number,
   ) {}
+}
+
+/** Attempts kept for reuse, for the same reason as `JobPool`. */
+export class AttemptPool {
+  private readonly free: Attempt[] = [];
+
+  take(
+    call: Call,
+    instance: InstanceRt,
+    number: number,
+    hedge: boolean,
+    sentUs: number,
+    deadlineUs: number,
+    requestId: number,
+    callerNode: number,
+  ): Attempt {
+    const a = this.free.pop();
+    if (a === undefined) return new Attempt(call, instance, number, hedge, sentUs, deadlineUs, requestId, callerNode);
+    a.call = call;
+    a.instance = instance;
+    a.number = number;
+    a.hedge = hedge;
+    a.sentUs = sentUs;
+    a.deadlineUs = deadlineUs;
+    a.requestId = requestId;
+    a.callerNode = callerNode;
+    a.state = PENDING;
+    a.timeoutHandle = -1;
+    a.hedgeHandle = -1;
+    a.result = "ok";
+    a.span = null;
+    a.refs = 2;
+    return a;
+  }
+
+  /** Drops one reference (the caller's when it stops waiting, or the message's when it ends). */
+  drop(a: Attempt): void {
+    if (--a.refs === 0) {
+      a.span = null;
+      this.free.push(a);
+    }
+  }
 }

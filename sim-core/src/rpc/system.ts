@@ -10,7 +10,8 @@ import { OUTCOMES, type Outcome, outcomeCode } from "./outcome.js";
 import { type CallDecision, checkDecision } from "./policy.js";
 import {
   ANSWERED,
-  Attempt,
+  type Attempt,
+  AttemptPool,
   type Call,
   CallPool,
   type CallRt,
@@ -60,6 +61,7 @@ export class RpcSystem {
   private readonly loadRng: Rng;
   private readonly jobs = new JobPool();
   private readonly callPool = new CallPool();
+  private readonly attemptPool = new AttemptPool();
   private nextRequestId = 0;
   private edgeTurn = 0;
   private loadEndUs = 0;
@@ -274,6 +276,7 @@ export class RpcSystem {
     stats.droppedExpired++;
     stats.inFlight.add(this.sim.nowUs, -1);
     if (job.attempt === null) this.reply(job, "timeout");
+    else this.attemptPool.drop(job.attempt); // no answer will be sent: the message ends here
     this.jobs.give(job);
   }
 
@@ -376,7 +379,16 @@ export class RpcSystem {
     const inst = rt.to.instances[index] as InstanceRt;
     const timeoutUs = this.propagate ? Math.min(call.nextTimeoutUs, remainingUs) : call.nextTimeoutUs;
     const deadlineUs = this.propagate ? Math.min(job.deadlineUs, now + timeoutUs) : Infinity;
-    const attempt = new Attempt(call, inst, ++call.attempts, hedge, now, deadlineUs, job.requestId, job.instance.node);
+    const attempt = this.attemptPool.take(
+      call,
+      inst,
+      ++call.attempts,
+      hedge,
+      now,
+      deadlineUs,
+      job.requestId,
+      job.instance.node,
+    );
     call.tried.push(index);
     // Only a hedging call can have two attempts out at once and must cancel the loser.
     if (rt.hedgeAfterUs >= 0) {
@@ -408,6 +420,7 @@ export class RpcSystem {
     }
     const delay = this.cluster.network.delayUs(job.instance.node, inst.node);
     if (delay >= 0) this.sim.schedule(delay, this.hArrive, attempt);
+    else this.attemptPool.drop(attempt); // the message is lost: only the caller still holds it
   }
 
   private detach(a: Attempt): void {
@@ -435,12 +448,17 @@ export class RpcSystem {
       a.span.outcome = "timeout";
       a.span.callerGaveUp = true;
     }
-    a.call.lastOutcome = "timeout";
-    if (a.call.outstanding === 0) this.afterFailure(a.call);
+    const call = a.call;
+    call.lastOutcome = "timeout";
+    this.attemptPool.drop(a); // the caller stops waiting
+    if (call.outstanding === 0) this.afterFailure(call);
   }
 
   private onRespond(a: Attempt): void {
-    if (a.state !== PENDING) return;
+    if (a.state !== PENDING) {
+      this.attemptPool.drop(a); // a late answer: the message was the last reference
+      return;
+    }
     a.state = ANSWERED;
     this.sim.cancel(a.timeoutHandle);
     this.detach(a);
@@ -452,12 +470,16 @@ export class RpcSystem {
       a.span.endUs = this.sim.nowUs;
       a.span.outcome = a.result;
     }
+    const result = a.result;
+    // Both references end here: the message arrived and the caller has its answer.
+    this.attemptPool.drop(a);
+    this.attemptPool.drop(a);
     if (ok) {
       if (call.live !== null) for (const other of call.live.splice(0)) this.cancelAttempt(other);
       this.finishCall(call, "ok");
       return;
     }
-    call.lastOutcome = a.result;
+    call.lastOutcome = result;
     if (call.outstanding === 0) this.afterFailure(call);
   }
 
@@ -473,6 +495,7 @@ export class RpcSystem {
       a.span.outcome = "cancelled";
       a.span.callerGaveUp = a.span.serverEndUs < 0;
     }
+    this.attemptPool.drop(a); // the caller stops waiting
   }
 
   private onHedge(a: Attempt): void {
@@ -564,6 +587,7 @@ export class RpcSystem {
     attempt.result = outcome;
     const delay = this.cluster.network.delayUs(job.instance.node, attempt.callerNode);
     if (delay >= 0) this.sim.schedule(delay, this.hRespond, attempt);
+    else this.attemptPool.drop(attempt); // the answer is lost
   }
 }
 
