@@ -15,6 +15,24 @@ export interface LoadBalancer {
   pick(context: PickContext): number;
 }
 
+/** Balancers made here, which always return one of their candidates (their picks go unchecked). */
+const BUILT_IN = new WeakSet<LoadBalancer>();
+
+/**
+ * Whether `lb` is one of this module's own balancers, whose picks need no check.
+ *
+ * @example
+ * [isBuiltInBalancer(roundRobin()), isBuiltInBalancer({ pick: () => 0 })] // [true, false]
+ */
+export function isBuiltInBalancer(lb: LoadBalancer): boolean {
+  return BUILT_IN.has(lb);
+}
+
+function builtIn(lb: LoadBalancer): LoadBalancer {
+  BUILT_IN.add(lb);
+  return lb;
+}
+
 export type LoadBalancerKind = "roundRobin" | "random" | "leastOutstanding";
 export const LOAD_BALANCER_KINDS: readonly LoadBalancerKind[] = ["roundRobin", "random", "leastOutstanding"];
 
@@ -27,13 +45,13 @@ export const LOAD_BALANCER_KINDS: readonly LoadBalancerKind[] = ["roundRobin", "
  */
 export function roundRobin(): LoadBalancer {
   let next = 0;
-  return {
+  return builtIn({
     pick(c) {
       const chosen = c.candidates[next % c.candidates.length] as number;
       next = (next + 1) % 1_000_000_007;
       return chosen;
     },
-  };
+  });
 }
 
 /**
@@ -43,7 +61,7 @@ export function roundRobin(): LoadBalancer {
  * random().pick({ candidates: [3], outstanding: () => 0, rng: createRng(1) }) // 3
  */
 export function random(): LoadBalancer {
-  return { pick: (c) => c.candidates[c.rng.int(c.candidates.length)] as number };
+  return builtIn({ pick: (c) => c.candidates[c.rng.int(c.candidates.length)] as number });
 }
 
 /**
@@ -54,7 +72,7 @@ export function random(): LoadBalancer {
  * leastOutstanding().pick({ candidates: [0, 1], outstanding: (i) => (i === 0 ? 5 : 1), rng: createRng(1) }) // 1
  */
 export function leastOutstanding(): LoadBalancer {
-  return {
+  return builtIn({
     pick(c) {
       let best = c.candidates[0] as number;
       let bestLoad = c.outstanding(best);
@@ -68,7 +86,7 @@ export function leastOutstanding(): LoadBalancer {
       }
       return best;
     },
-  };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { GaugeSeries } from "../metrics/index.js";
 import type { Distribution, Rng } from "../random/index.js";
 import type { Span } from "../trace/index.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { LoadBalancer, PickContext } from "./load-balancer.js";
+import { isBuiltInBalancer, type LoadBalancer, type PickContext } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget } from "./retry-budget.js";
@@ -83,6 +83,8 @@ export class CallRt {
 export class ClientRt {
   readonly outstanding: Int32Array;
   readonly pick: PickContext;
+  /** Whether the balancer's picks must be checked (a custom one, e.g. a learner's). */
+  readonly checkPick: boolean;
   constructor(
     readonly call: CallRt,
     readonly balancer: LoadBalancer,
@@ -90,6 +92,7 @@ export class ClientRt {
     readonly budget: RetryBudget | null,
     rng: Rng,
   ) {
+    this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
     this.outstanding = outstanding;
     this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng };

@@ -363,7 +363,7 @@ export class RpcSystem {
       if (hedge || retry) candidates = untried(candidates, call.tried);
       client.pick.candidates = candidates;
       index = client.balancer.pick(client.pick);
-      if (!candidates.includes(index)) {
+      if (client.checkPick && !candidates.includes(index)) {
         throw new SimConfigError(
           `${rt.path.replace(/policy$/, "loadBalancer")}.pick()`,
           index,
