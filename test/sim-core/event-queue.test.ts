@@ -97,6 +97,18 @@ describe("EventQueue", () => {
     expect(queue.poppedKind).toBe(0);
   });
 
+  it("pop() keeps ties in push order and kinds exact across 100,000 pushes (keys past 2^32)", () => {
+    const queue = new EventQueue<number>();
+    const n = 100_000;
+    // Every event at the same time: only the sequence part of the key orders them.
+    for (let i = 0; i < n; i++) queue.push(42, i, i % 65_536);
+    for (let i = 0; i < n; i++) {
+      expect(queue.pop()).toBe(i);
+      expect(queue.poppedKind).toBe(i % 65_536);
+    }
+    expect(queue.isEmpty()).toBe(true);
+  });
+
   it("remove(handle) ignores handles that were never issued or whose slot was reused", () => {
     const queue = new EventQueue<string>();
     const first = queue.push(5, "a");
