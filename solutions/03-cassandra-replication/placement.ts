@@ -6,7 +6,7 @@
 // within a region the replicas are spread over racks (AWS availability zones), so that losing a
 // whole zone never loses every copy of a key.
 //
-// Solution: the TODOs are now explanations.
+// Solution: each edit point of the stub now carries an explanation.
 //
 // Do not change the exported names or the types: the grader calls this function directly and
 // also plugs it into the cassandraReplication scenario.
