@@ -68,7 +68,11 @@ async function visit(
     const url = new URL(r.url());
     if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== "127.0.0.1") external.push(r.url());
   });
-  page.on("close", () => void context.close());
+  // Closing the page closes its context; when afterAll shuts the whole browser first, that
+  // context is already gone and close() rejects, which must not surface as an unhandled rejection.
+  page.on("close", () => {
+    context.close().catch(() => {});
+  });
   // "networkidle" also catches requests made late (lazy chunks, fonts); it costs half a second.
   await page.goto(`${preview.url}${path}`, { waitUntil: idle ? "networkidle" : "load" });
   await settled(page);
