@@ -1,6 +1,7 @@
 import { type Handler, msToUs } from "../kernel/index.js";
 import { type Hint, HintStore } from "./hints.js";
-import type { CassandraStore, PendingOp } from "./store.js";
+import type { CassandraStore } from "./store.js";
+import type { PendingOp } from "./store-types.js";
 
 /** Cassandra 3.0+ HintsService triggers hint dispatch every 10 s. */
 export const HINT_DISPATCH_INTERVAL_MS = 10_000;

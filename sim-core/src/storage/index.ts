@@ -29,8 +29,8 @@ export {
 export { DEFAULT_VNODES, type RingEntry, TokenRing } from "./ring.js";
 export { type Hint, HintStore } from "./hints.js";
 export { checkPlacement } from "./placement-check.js";
+export { CassandraStore } from "./store.js";
 export {
-  CassandraStore,
   MAX_HINT_WINDOW_MS,
   type OpResult,
   type PendingOp,
@@ -38,5 +38,5 @@ export {
   type StoreOptions,
   type StoreStats,
   WRITE_REQUEST_TIMEOUT_MS,
-} from "./store.js";
+} from "./store-types.js";
 export { HINT_DISPATCH_INTERVAL_MS, HintedHandoff } from "./hinted-handoff.js";

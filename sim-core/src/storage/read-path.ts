@@ -1,7 +1,8 @@
 import type { Handler } from "../kernel/index.js";
 import type { ConsistencyLevel } from "./consistency.js";
 import { isMet } from "./consistency.js";
-import type { CassandraStore, OpResult, PendingOp } from "./store.js";
+import type { CassandraStore } from "./store.js";
+import type { OpResult, PendingOp } from "./store-types.js";
 
 /** Locality rank of a replica as seen from the coordinator: itself, its zone, its region, afar. */
 function proximity(store: CassandraStore, coord: number, replica: number): number {

@@ -19,16 +19,6 @@ import {
   WRITE_REQUEST_TIMEOUT_MS,
 } from "./store-types.js";
 
-export {
-  MAX_HINT_WINDOW_MS,
-  type OpResult,
-  type PendingOp,
-  READ_REQUEST_TIMEOUT_MS,
-  type StoreOptions,
-  type StoreStats,
-  WRITE_REQUEST_TIMEOUT_MS,
-};
-
 /**
  * A Cassandra-like store on a simulated cluster: every node keeps the newest write id per key
  * (last write wins: ids are issued in start-time order, the order the coordinator's timestamps
