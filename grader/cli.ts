@@ -10,7 +10,7 @@ import { loadRegistry } from "./registry.js";
 import { formatTable } from "./report/console.js";
 import { toCsv, toGradescope, toJson, toJunit } from "./report/formats.js";
 import { Grader, SUBMISSION_BUDGET_S_DEFAULT } from "./run.js";
-import { canIsolate, REPO_ROOT } from "./runner/sandbox.js";
+import { canIsolate, ensureTraversable, REPO_ROOT } from "./runner/sandbox.js";
 import { type SubmissionReport, score } from "./score.js";
 
 /** First user id of the sandbox users; one per concurrent submission so they cannot read each other. */
@@ -140,6 +140,11 @@ async function main(): Promise<number> {
   const hidden: Hidden | undefined = options.hidden ? loadHidden(options.hidden) : undefined;
   const manifest = buildManifest(registry, labIds, hidden);
   const isolated = options.isolate && canIsolate();
+  if (isolated) {
+    for (const dir of [...ensureTraversable(REPO_ROOT), ...ensureTraversable(options.course)]) {
+      console.error(`grader: made ${dir} traversable (o+x) so sandboxed lab code can load the course's packages`);
+    }
+  }
   const hide = [
     join(options.course, "solutions"),
     join(options.course, ".git"),

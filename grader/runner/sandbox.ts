@@ -2,7 +2,8 @@
 // PID, mount and network namespaces as an unprivileged user: no network, no view of other
 // processes, and the solutions, hidden checks and other submissions hidden under empty mounts.
 // As an ordinary user on a laptop it runs as that user; scores there are feedback only.
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SETPRIV = "/usr/bin/setpriv";
@@ -37,6 +38,27 @@ export interface SandboxOptions {
 /** Whether this process can start isolated lab runners (root on Linux with util-linux). */
 export function canIsolate(): boolean {
   return process.getuid?.() === 0 && existsSync(SETPRIV) && existsSync(UNSHARE);
+}
+
+/**
+ * Lets the sandbox user reach `dir` (the course and its node_modules): adds the traverse bit
+ * (o+x, never read or write) to each ancestor that lacks it, such as a 0700 folder made by
+ * `mktemp -d` around a fresh clone, and returns the folders it changed. Without it every isolated
+ * runner dies at start-up unable to load tsx. Only as root, and only where isolation will run.
+ *
+ * @example
+ * ensureTraversable("/") // []
+ */
+export function ensureTraversable(dir: string): string[] {
+  const changed: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    const mode = statSync(at).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(at, (mode & 0o7777) | 0o001);
+      changed.push(at);
+    }
+    if (dirname(at) === at) return changed;
+  }
 }
 
 function quote(word: string): string {
