@@ -15,7 +15,7 @@ import {
   queueingMermaid,
   svgBox,
   tableText,
-} from "../../sim-core/src/viz/notebook.js";
+} from "../../sim-core/src/notebook/index.js";
 
 function parseSvg(text: string): Document {
   return new new JSDOM("").window.DOMParser().parseFromString(text, "image/svg+xml");

@@ -7,9 +7,9 @@ import { JSDOM } from "jsdom";
 import * as simCore from "sim-core";
 import ts from "typescript";
 import { describe, expect, test, vi } from "vitest";
-import * as notebook from "../../sim-core/src/viz/notebook.js";
+import * as notebook from "../../sim-core/src/notebook/index.js";
 
-const ENTRY = new URL("../../sim-core/src/viz/notebook.ts", import.meta.url).pathname;
+const ENTRY = new URL("../../sim-core/src/notebook/index.ts", import.meta.url).pathname;
 
 function collect(): { name: string; code: string }[] {
   const program = ts.createProgram([ENTRY], { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext });

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import type { PlotOptions } from "@observablehq/plot";
-import { type ChartSpec, renderChart } from "./chart.js";
-import { nodeDocument, nodeWindow } from "./notebook-dom.js";
-import { figureToSvg } from "./notebook-figure.js";
-import { mermaidSvg } from "./notebook-mermaid.js";
+import { type ChartSpec, renderChart } from "../viz/index.js";
+import { nodeDocument, nodeWindow } from "./dom.js";
+import { figureToSvg } from "./figure.js";
+import { mermaidSvg } from "./mermaid-svg.js";
 
 /**
  * Node-only display helpers for tslab notebooks: every picture is published as one
@@ -84,7 +84,7 @@ export function show<R>(chart: ChartSpec<R> | PlotOptions | Element, result?: R)
 }
 
 /**
- * Shows a Mermaid diagram as a picture (rendered offline, see notebook-mermaid), with the
+ * Shows a Mermaid diagram as a picture (rendered offline, see mermaid-svg.ts), with the
  * Mermaid text as the fallback. Await it: `await showMermaid(text)`.
  *
  * @example

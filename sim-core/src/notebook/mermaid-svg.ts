@@ -1,6 +1,6 @@
 import type { Mermaid } from "mermaid";
 import { Fingerprint } from "../kernel/index.js";
-import { installBrowserGlobals } from "./notebook-dom.js";
+import { installBrowserGlobals } from "./dom.js";
 
 /**
  * Node-only: Mermaid text → SVG text, without a browser or network. Mermaid runs on the shared

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { Histogram } from "../metrics/index.js";
-import { CHART_HEIGHT, CHART_WIDTH } from "./chart.js";
+import { CHART_HEIGHT, CHART_WIDTH } from "../viz/index.js";
 
 /**
  * Small generic charts for notebooks, where a learner compares columns they computed (a sweep,

@@ -1,4 +1,4 @@
-import { publish } from "./notebook-display.js";
+import { publish } from "./display.js";
 
 /**
  * Predict, then run: a notebook asks for a guess in one cell and reveals the simulated value
