@@ -24,7 +24,7 @@ interface FaultEvent {
  *
  * @example
  * const sim = new Simulation(); const topo = standardTopology({});
- * const cluster = new Cluster(sim, topo, new Network(topo, DEFAULT_NETWORK, createRng(1)));
+ * const cluster = createCluster(sim, topo, createRng(1));
  * cluster.fail({ zone: "us-east-1a" }); cluster.isUp(0) // false
  */
 export class Cluster {

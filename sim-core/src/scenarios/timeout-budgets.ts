@@ -1,4 +1,4 @@
-import { Cluster, DEFAULT_NETWORK, Network, standardTopology, type TopologySpec } from "../cluster/index.js";
+import { createCluster, standardTopology, type TopologySpec } from "../cluster/index.js";
 import { Simulation } from "../kernel/index.js";
 import type { LatencySummary } from "../metrics/index.js";
 import { createRng, type Seed } from "../random/index.js";
@@ -79,7 +79,7 @@ export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudget
     const topology = standardTopology({ zonesPerRegion: 3, nodesPerZone: Math.ceil(totalInstances / 3) });
     const sim = new Simulation();
     const rng = createRng(seed);
-    const cluster = new Cluster(sim, topology, new Network(topology, DEFAULT_NETWORK, rng.fork("network")));
+    const cluster = createCluster(sim, topology, rng);
     const binMs = Math.max(100, params.durationMs / 100);
     const faultFromMs = params.faultKind === "none" || params.faultInstances === 0 ? 0 : params.faultAtMs;
     const rpc = new RpcSystem(

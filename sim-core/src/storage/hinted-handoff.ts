@@ -14,7 +14,7 @@ export const HINT_DISPATCH_INTERVAL_MS = 10_000;
  *
  * @example
  * const sim = new Simulation(); const topo = standardTopology({});
- * const cluster = new Cluster(sim, topo, new Network(topo, DEFAULT_NETWORK, createRng(1)));
+ * const cluster = createCluster(sim, topo, createRng(1));
  * const store = new CassandraStore(cluster, { replication: { class: "SimpleStrategy", replicationFactor: 3 }, keyCount: 1 }, createRng(2));
  * cluster.fail({ node: 2 }); store.write(0, "ONE", 0, () => {}); sim.run({ untilMs: 100 });
  * store.handoff.hints.pending // 1

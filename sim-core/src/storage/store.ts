@@ -29,7 +29,7 @@ import {
  *
  * @example
  * const sim = new Simulation(); const topo = standardTopology({});
- * const cluster = new Cluster(sim, topo, new Network(topo, DEFAULT_NETWORK, createRng(1)));
+ * const cluster = createCluster(sim, topo, createRng(1));
  * const store = new CassandraStore(cluster, { replication: { class: "SimpleStrategy", replicationFactor: 3 }, keyCount: 1 }, createRng(2));
  * let ok = false; store.write(0, "ONE", 0, (r) => { ok = r.ok; }); sim.run();
  * ok // true

@@ -1,5 +1,5 @@
 import {
-  Cluster,
+  createCluster,
   createRng,
   DEFAULT_NETWORK,
   Network,
@@ -21,8 +21,8 @@ const constantNet: NetworkSpec = {
 function twoRegions() {
   const topology = standardTopology({ regions: 2, zonesPerRegion: 2, nodesPerZone: 2 });
   const sim = new Simulation();
-  const network = new Network(topology, constantNet, createRng(1).fork("net"));
-  return { topology, sim, network, cluster: new Cluster(sim, topology, network) };
+  const cluster = createCluster(sim, topology, createRng(1), constantNet);
+  return { topology, sim, network: cluster.network, cluster };
 }
 
 describe("Topology", () => {

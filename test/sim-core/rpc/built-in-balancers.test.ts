@@ -1,13 +1,4 @@
-import {
-  Cluster,
-  createRng,
-  DEFAULT_NETWORK,
-  Network,
-  RpcSystem,
-  SimConfigError,
-  Simulation,
-  standardTopology,
-} from "sim-core";
+import { createCluster, createRng, RpcSystem, SimConfigError, Simulation, standardTopology } from "sim-core";
 import { describe, expect, it } from "vitest";
 import {
   isBuiltInBalancer,
@@ -32,7 +23,7 @@ describe("custom balancer picks", () => {
   it("RpcSystem rejects a custom balancer's pick outside the candidates with SimConfigError", () => {
     const sim = new Simulation();
     const topology = standardTopology({ nodesPerZone: 1 });
-    const cluster = new Cluster(sim, topology, new Network(topology, DEFAULT_NETWORK, createRng(3)));
+    const cluster = createCluster(sim, topology, createRng(3));
     const constant = { kind: "constant" as const, value: 1 };
     const rpc = new RpcSystem(
       sim,

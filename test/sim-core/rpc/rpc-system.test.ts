@@ -1,8 +1,7 @@
 import {
   type CallSpec,
-  Cluster,
+  createCluster,
   createRng,
-  Network,
   type NetworkSpec,
   type RpcSpec,
   RpcSystem,
@@ -26,7 +25,7 @@ const net: NetworkSpec = {
 function system(services: ServiceSpec[], extra: Partial<RpcSpec> = {}, nodes = 1) {
   const sim = new Simulation();
   const topology = Topology.from({ regions: [{ name: "r", zones: [{ name: "z", nodes }] }] });
-  const cluster = new Cluster(sim, topology, new Network(topology, net, createRng(1).fork("net")));
+  const cluster = createCluster(sim, topology, createRng(1), net);
   const rpc = new RpcSystem(sim, { edge: "edge", services, trace: { count: 1 }, ...extra }, createRng(1), cluster);
   return { sim, rpc, cluster };
 }

@@ -1,10 +1,9 @@
 import {
   CassandraStore,
-  Cluster,
   type ConsistencyLevel,
+  createCluster,
   createRng,
   DEFAULT_NETWORK,
-  Network,
   type NetworkSpec,
   type OpResult,
   SimConfigError,
@@ -19,7 +18,7 @@ function setup(options: Partial<StoreOptions> = {}, network: NetworkSpec = DEFAU
   const sim = new Simulation();
   const topology = standardTopology({ regions, zonesPerRegion: 3, nodesPerZone: 2 });
   const rng = createRng(11);
-  const cluster = new Cluster(sim, topology, new Network(topology, network, rng.fork("net")));
+  const cluster = createCluster(sim, topology, rng, network);
   const dataCenters = Object.fromEntries(topology.regions.map((r) => [r.name, 3]));
   const store = new CassandraStore(
     cluster,
