@@ -1,4 +1,5 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
+import { msToUs } from "../kernel/index.js";
 import { checkNonNegative, type DistributionSpec, distribution, type Rng } from "../random/index.js";
 import { fastSampler } from "./fast-sampler.js";
 import type { Topology } from "./topology.js";
@@ -117,7 +118,7 @@ export class Network {
         : code === LOCALITY_CROSS_ZONE
           ? this.crossZoneDraw(this.rng)
           : (this.draws[code] as (rng: Rng) => number)(this.rng);
-    return Math.round(ms * 1000);
+    return msToUs(ms);
   }
 
   private partitioned(from: number, to: number): boolean {

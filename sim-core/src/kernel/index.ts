@@ -8,4 +8,4 @@ export {
   type RunStats,
   Simulation,
 } from "./simulation.js";
-export { msToUs, secondsToUs, US_PER_MS, US_PER_S, usToMs } from "./time.js";
+export { MS_PER_S, msToUs, secondsToUs, US_PER_MS, US_PER_S, usToMs } from "./time.js";

@@ -1,7 +1,7 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
 import { EventQueue } from "./event-queue.js";
 import { Fingerprint } from "./fingerprint.js";
-import { msToUs } from "./time.js";
+import { msToUs, usToMs } from "./time.js";
 
 /** A named event handler. Registering handlers once (not scheduling closures) keeps runs fast
  * and gives every event kind a stable number for the fingerprint and a name for the event log. */
@@ -54,7 +54,7 @@ export class Simulation {
 
   /** Virtual time in milliseconds. */
   get nowMs(): number {
-    return this.nowUs / 1000;
+    return usToMs(this.nowUs);
   }
 
   /** Events processed so far. */

@@ -5,6 +5,8 @@
  */
 export const US_PER_MS = 1000;
 export const US_PER_S = 1_000_000;
+/** For rates: a rate per second divided by this is a rate per millisecond. */
+export const MS_PER_S = 1000;
 
 /**
  * Milliseconds (possibly fractional, as distributions draw them) to whole microseconds.

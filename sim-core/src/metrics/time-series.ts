@@ -1,4 +1,5 @@
 import { checkNumber } from "../errors/index.js";
+import { MS_PER_S, US_PER_MS } from "../kernel/index.js";
 
 /** One bin of a series, in virtual milliseconds. */
 export interface SeriesPoint {
@@ -22,7 +23,7 @@ export class RateSeries {
 
   constructor(binMs: number) {
     this.binMs = checkNumber("series.binMs", binMs, { min: 0, minExclusive: true });
-    this.binUs = binMs * 1000;
+    this.binUs = binMs * US_PER_MS;
   }
 
   /** Adds `amount` (default 1) at virtual time `timeUs`. */
@@ -35,7 +36,7 @@ export class RateSeries {
   /** Per-bin rates in events per second, up to `untilMs` (default: the last non-empty bin). */
   points(untilMs?: number): SeriesPoint[] {
     const n = untilMs === undefined ? this.bins.length : Math.ceil(untilMs / this.binMs);
-    const perSecond = 1000 / this.binMs;
+    const perSecond = MS_PER_S / this.binMs;
     const out: SeriesPoint[] = [];
     for (let i = 0; i < n; i++) out.push({ timeMs: i * this.binMs, value: (this.bins[i] ?? 0) * perSecond });
     return out;
@@ -65,7 +66,7 @@ export class GaugeSeries {
 
   constructor(binMs: number) {
     this.binMs = checkNumber("series.binMs", binMs, { min: 0, minExclusive: true });
-    this.binUs = binMs * 1000;
+    this.binUs = binMs * US_PER_MS;
   }
 
   /** The current level. */
@@ -104,7 +105,7 @@ export class GaugeSeries {
 
   /** Per-bin time-weighted mean and maximum up to `untilMs`. */
   points(untilMs: number): { timeMs: number; mean: number; max: number }[] {
-    const endUs = untilMs * 1000;
+    const endUs = untilMs * US_PER_MS;
     this.accumulate(Math.max(endUs, this.lastUs));
     const n = Math.ceil(untilMs / this.binMs);
     this.ensure(n - 1);

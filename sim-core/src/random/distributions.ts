@@ -1,4 +1,5 @@
 import { checkArray, checkNumber, SimConfigError } from "../errors/index.js";
+import { exponentialGap } from "./exponential-gap.js";
 import type { Rng } from "./rng.js";
 
 /** The 99th percentile of the standard normal, used to fit a lognormal to a median and a p99. */
@@ -53,7 +54,7 @@ export function distribution(spec: DistributionSpec, path = "distribution"): Dis
     }
     case "exponential": {
       const mean = checkNumber(`${path}.mean`, spec.mean, { min: 0, minExclusive: true });
-      return { spec, mean, min: 0, sample: (rng) => -mean * Math.log(1 - rng.next()) };
+      return { spec, mean, min: 0, sample: (rng) => exponentialGap(mean, rng) };
     }
     case "normal": {
       const mean = checkNumber(`${path}.mean`, spec.mean);

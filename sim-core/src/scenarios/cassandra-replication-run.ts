@@ -1,8 +1,8 @@
-import { Cluster, DEFAULT_NETWORK, Network, standardTopology } from "../cluster/index.js";
+import { createCluster, standardTopology } from "../cluster/index.js";
 import { SimConfigError } from "../errors/index.js";
-import { msToUs, Simulation } from "../kernel/index.js";
+import { MS_PER_S, msToUs, Simulation, usToMs } from "../kernel/index.js";
 import { Histogram } from "../metrics/index.js";
-import { createRng, type Seed } from "../random/index.js";
+import { createRng, exponentialGap, type Seed } from "../random/index.js";
 import { CassandraStore, type ConsistencyLevel, type OpResult, TokenRing } from "../storage/index.js";
 import {
   chooseKey,
@@ -64,7 +64,7 @@ export function runCassandraReplication(
   }
   const root = createRng(p.seed);
   const sim = new Simulation();
-  const cluster = new Cluster(sim, topology, new Network(topology, DEFAULT_NETWORK, root.fork("network")));
+  const cluster = createCluster(sim, topology, root);
   const dataCenters = Object.fromEntries(topology.regions.map((r) => [r.name, p.rfPerRegion]));
   const ring = TokenRing.random(topology.nodes.length, p.vnodes, root.fork("ring"), "cassandraReplication.ring");
   const store = new CassandraStore(
@@ -83,6 +83,8 @@ export function runCassandraReplication(
   );
   const failure = scheduleFailure(cluster, p);
   const workload = root.fork("workload");
+  // Client writes arrive as a Poisson process: exponential gaps with this mean.
+  const meanGapMs = MS_PER_S / p.writeRatePerS;
   const writeLevel = p.writeLevel as ConsistencyLevel;
   const readLevel = p.readLevel as ConsistencyLevel;
   const readerRegion = p.readerRegion === "other" ? 1 % p.regions : 0;
@@ -132,7 +134,7 @@ export function runCassandraReplication(
       if (!r.ok) b.readsFailed++;
       else {
         b.readsOk++;
-        readMs.record(r.latencyUs / 1000);
+        readMs.record(usToMs(r.latencyUs));
         if (stale) {
           b.readsStale++;
           staleReads++;
@@ -153,16 +155,16 @@ export function runCassandraReplication(
         return;
       }
       b.writesOk++;
-      writeMs.record(r.latencyUs / 1000);
+      writeMs.record(usToMs(r.latencyUs));
       acked.push({ id: r.value, key });
       sim.schedule(msToUs(p.readDelayMs), read, { key, writeId: r.value, probe: -1 });
       const probe = probeTurn++ % PROBE_DELAYS_MS.length;
       sim.schedule(msToUs(PROBE_DELAYS_MS[probe] as number), read, { key, writeId: r.value, probe });
     });
-    const gapUs = msToUs((-1000 / p.writeRatePerS) * Math.log(1 - workload.next()));
+    const gapUs = msToUs(exponentialGap(meanGapMs, workload));
     if (sim.nowUs + gapUs < msToUs(p.durationMs)) sim.schedule(gapUs, write, null);
   });
-  sim.schedule(msToUs((-1000 / p.writeRatePerS) * Math.log(1 - workload.next())), write, null);
+  sim.schedule(msToUs(exponentialGap(meanGapMs, workload)), write, null);
 
   const stats = sim.run({ maxEvents: MAX_EVENTS });
   for (const row of probes) row.staleFraction = row.reads === 0 ? 0 : row.stale / row.reads;

@@ -1,6 +1,6 @@
-import { type Handler, msToUs, Simulation, usToMs } from "../kernel/index.js";
+import { type Handler, MS_PER_S, msToUs, Simulation, US_PER_S, usToMs } from "../kernel/index.js";
 import { Histogram, type LatencySummary } from "../metrics/index.js";
-import { createRng, type Distribution, distribution } from "../random/index.js";
+import { createRng, type Distribution, distribution, exponentialGap } from "../random/index.js";
 import { Station } from "../rpc/index.js";
 import { type MmcTheory, mmcTheory } from "../theory/index.js";
 import { defineScenario } from "./scenario.js";
@@ -131,23 +131,23 @@ export const queueing = defineScenario<
         wait.record(usToMs(waitedUs));
       },
     });
-    const meanGapMs = 1000 / p.arrivalRatePerS;
+    const meanGapMs = MS_PER_S / p.arrivalRatePerS;
     let arrived = 0;
     const arrive: Handler<null> = sim.handler("arrival", () => {
       arrived++;
       inSystem.change(sim.nowUs, 1);
       station.submit(null);
-      if (arrived < p.customers) sim.schedule(msToUs(-meanGapMs * Math.log(1 - arrivalsRng.next())), arrive, null);
+      if (arrived < p.customers) sim.schedule(msToUs(exponentialGap(meanGapMs, arrivalsRng)), arrive, null);
     });
     sim.schedule(0, arrive, null);
     sim.run();
     const durationUs = sim.nowUs;
     const meanInSystem = durationUs > 0 ? inSystem.areaUs / durationUs : 0;
-    const arrivalRatePerS = durationUs > 0 ? (p.customers / durationUs) * 1e6 : 0;
-    const stable = p.arrivalRatePerS * (p.serviceTimeMsMean / 1000) < p.servers;
+    const arrivalRatePerS = durationUs > 0 ? (p.customers / durationUs) * US_PER_S : 0;
+    const stable = p.arrivalRatePerS * (p.serviceTimeMsMean / MS_PER_S) < p.servers;
     const theory =
       stable && p.serviceShape === "exponential"
-        ? mmcTheory(p.arrivalRatePerS / 1000, 1 / p.serviceTimeMsMean, p.servers)
+        ? mmcTheory(p.arrivalRatePerS / MS_PER_S, 1 / p.serviceTimeMsMean, p.servers)
         : null;
     return {
       seed: p.seed,
@@ -162,7 +162,7 @@ export const queueing = defineScenario<
         arrivalRatePerS,
         meanResponseMs: response.mean,
         meanInSystem,
-        lambdaTimesW: (arrivalRatePerS / 1000) * response.mean,
+        lambdaTimesW: (arrivalRatePerS / MS_PER_S) * response.mean,
       },
       histogram: response.buckets().map((b) => ({ lowerMs: b.lower, upperMs: b.upper, count: b.count })),
       queueLength: station.queueLength.points(usToMs(durationUs)),

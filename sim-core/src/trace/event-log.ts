@@ -1,5 +1,5 @@
 import { checkNumber } from "../errors/index.js";
-import type { Simulation } from "../kernel/index.js";
+import { type Simulation, usToMs } from "../kernel/index.js";
 
 /** One processed event: when and which handler. */
 export interface LogEntry {
@@ -38,6 +38,6 @@ export class EventLog {
 
   /** The log as text lines, times in ms. */
   lines(): string[] {
-    return this.entries.map((e) => `${e.timeUs / 1000} ms ${e.event}`);
+    return this.entries.map((e) => `${usToMs(e.timeUs)} ms ${e.event}`);
   }
 }

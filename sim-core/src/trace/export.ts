@@ -1,3 +1,4 @@
+import { US_PER_MS, usToMs } from "../kernel/index.js";
 import type { Span } from "./span.js";
 
 /** Mermaid participant ids allow letters, digits and underscores only. */
@@ -91,17 +92,17 @@ export function traceToTimelineRows(spans: readonly Span[], untilMs?: number): T
   if (spans.length === 0) return [];
   const t0 = Math.min(...spans.map((s) => s.startUs));
   const latest = Math.max(...spans.map((s) => Math.max(s.endUs, s.serverEndUs, s.startUs)));
-  const end = untilMs === undefined ? latest : untilMs * 1000;
+  const end = untilMs === undefined ? latest : untilMs * US_PER_MS;
   return spans.map((s) => ({
     service: s.callee,
     instance: s.instance,
     edge: `${s.caller} → ${s.callee}`,
     attempt: s.attempt,
-    startMs: (s.startUs - t0) / 1000,
-    endMs: ((s.endUs >= 0 ? s.endUs : end) - t0) / 1000,
+    startMs: usToMs(s.startUs - t0),
+    endMs: usToMs((s.endUs >= 0 ? s.endUs : end) - t0),
     outcome: s.outcome,
-    serverStartMs: s.serverStartUs >= 0 ? (s.serverStartUs - t0) / 1000 : null,
-    serverEndMs: s.serverStartUs >= 0 ? ((s.serverEndUs >= 0 ? s.serverEndUs : end) - t0) / 1000 : null,
+    serverStartMs: s.serverStartUs >= 0 ? usToMs(s.serverStartUs - t0) : null,
+    serverEndMs: s.serverStartUs >= 0 ? usToMs((s.serverEndUs >= 0 ? s.serverEndUs : end) - t0) : null,
     callerGaveUp: s.callerGaveUp,
   }));
 }

@@ -1,4 +1,5 @@
 import { checkNumber } from "../errors/index.js";
+import { US_PER_MS } from "../kernel/index.js";
 
 /** How a span ended from its caller's view; `pending` if the run stopped first. */
 export type SpanOutcome = "ok" | "error" | "timeout" | "rejected" | "fallback" | "cancelled" | "pending";
@@ -44,7 +45,7 @@ export class SpanRecorder {
   private nextId = 0;
 
   constructor(o: { fromMs?: number; count?: number } = {}) {
-    this.fromUs = checkNumber("trace.fromMs", o.fromMs ?? 0, { min: 0 }) * 1000;
+    this.fromUs = checkNumber("trace.fromMs", o.fromMs ?? 0, { min: 0 }) * US_PER_MS;
     this.remaining = checkNumber("trace.count", o.count ?? 1, { min: 0, max: 1000, integer: true });
   }
 

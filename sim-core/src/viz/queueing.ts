@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { MS_PER_S } from "../kernel/index.js";
 import type { FanOutResult, QueueingResult } from "../scenarios/index.js";
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
 
@@ -59,7 +60,7 @@ export const queueLengthChart: ChartSpec<QueueingResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "virtual time (s)", transform: (ms: number) => ms / 1000 },
+      x: { label: "virtual time (s)", transform: (ms: number) => ms / MS_PER_S },
       y: { label: "waiting requests", grid: true },
       marks: [
         Plot.areaY(result.queueLength, { x: "timeMs", y: "max", fill: "#c6dbef", curve: "step-after" }),

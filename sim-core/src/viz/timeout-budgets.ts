@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { MS_PER_S } from "../kernel/index.js";
 import type { TimeoutBudgetsResult } from "../scenarios/index.js";
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
 
@@ -89,7 +90,7 @@ export const inFlightChart: ChartSpec<TimeoutBudgetsResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "virtual time (s)", transform: (ms: number) => ms / 1000 },
+      x: { label: "virtual time (s)", transform: (ms: number) => ms / MS_PER_S },
       y: { label: "requests in flight (max per bin)", grid: true },
       color: { legend: true },
       marks: [
@@ -118,7 +119,7 @@ export const goodputChart: ChartSpec<TimeoutBudgetsResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "virtual time (s)", transform: (ms: number) => ms / 1000 },
+      x: { label: "virtual time (s)", transform: (ms: number) => ms / MS_PER_S },
       y: { label: "ok answers per second", grid: true },
       marks: [
         Plot.rectX(fault, { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.12 }),
