@@ -1,6 +1,6 @@
 import { type Handler, msToUs } from "../kernel/index.js";
+import type { Coordinator } from "./coordinator.js";
 import { type Hint, HintStore } from "./hints.js";
-import type { CassandraStore } from "./store.js";
 import type { PendingOp } from "./store-types.js";
 
 /** Cassandra 3.0+ HintsService triggers hint dispatch every 10 s. */
@@ -21,7 +21,7 @@ export const HINT_DISPATCH_INTERVAL_MS = 10_000;
  */
 export class HintedHandoff {
   readonly hints: HintStore;
-  private readonly store: CassandraStore;
+  private readonly coordinator: Coordinator;
   private readonly downSinceUs: Float64Array;
   private readonly onDispatch: Handler<{ holder: number; target: number }>;
   private readonly onHintArrive: Handler<{ holder: number; target: number; hint: Hint }>;
@@ -29,43 +29,49 @@ export class HintedHandoff {
   private readonly scheduled = new Set<number>();
   private readonly nodeCount: number;
 
-  constructor(store: CassandraStore) {
-    this.store = store;
-    const nodes = store.cluster.topology.nodes.length;
+  constructor(coordinator: Coordinator) {
+    this.coordinator = coordinator;
+    const nodes = coordinator.cluster.topology.nodes.length;
     this.hints = new HintStore(nodes);
     this.downSinceUs = new Float64Array(nodes);
-    const sim = store.sim;
+    const sim = coordinator.sim;
     this.onDispatch = sim.handler("storage.hintDispatch", ({ holder, target }) => this.dispatchHints(holder, target));
     this.nodeCount = nodes;
     this.onHintArrive = sim.handler("storage.hintArrive", ({ holder, target, hint }) => {
-      if (!store.cluster.isUp(target)) {
+      if (!coordinator.cluster.isUp(target)) {
         // The target went down again while the hint was on its way: the holder keeps it.
-        if (store.cluster.isUp(holder)) this.hints.add(holder, hint);
+        if (coordinator.cluster.isUp(holder)) this.hints.add(holder, hint);
         return;
       }
-      store.apply(target, hint.key, hint.writeId);
-      store.stats.hintsReplayed++;
+      coordinator.apply(target, hint.key, hint.writeId);
+      coordinator.stats.hintsReplayed++;
     });
-    store.cluster.onChange((node, up) => this.nodeChanged(node, up));
+    coordinator.cluster.onChange((node, up) => this.nodeChanged(node, up));
   }
 
   /** Stores a hint for replica `i` of a write, unless hints are off or the window has passed. */
   hint(op: PendingOp, i: number): void {
     op.hinted[i] = 1;
     const target = op.replicas[i] as number;
-    const downForUs = this.store.cluster.isUp(target) ? 0 : this.store.sim.nowUs - (this.downSinceUs[target] as number);
-    if (!this.store.hintedHandoff || !this.store.cluster.isUp(op.coord) || downForUs > this.store.maxHintWindowUs) {
-      this.store.stats.hintsSkipped++;
+    const downForUs = this.coordinator.cluster.isUp(target)
+      ? 0
+      : this.coordinator.sim.nowUs - (this.downSinceUs[target] as number);
+    if (
+      !this.coordinator.hintedHandoff ||
+      !this.coordinator.cluster.isUp(op.coord) ||
+      downForUs > this.coordinator.maxHintWindowUs
+    ) {
+      this.coordinator.stats.hintsSkipped++;
       return;
     }
-    this.hints.add(op.coord, { target, key: op.key, writeId: op.id, createdUs: this.store.sim.nowUs });
-    this.store.stats.hintsStored++;
-    if (this.store.cluster.isUp(target)) this.scheduleDispatch(op.coord, target);
+    this.hints.add(op.coord, { target, key: op.key, writeId: op.id, createdUs: this.coordinator.sim.nowUs });
+    this.coordinator.stats.hintsStored++;
+    if (this.coordinator.cluster.isUp(target)) this.scheduleDispatch(op.coord, target);
   }
 
   private nodeChanged(node: number, up: boolean): void {
     if (!up) {
-      this.downSinceUs[node] = this.store.sim.nowUs;
+      this.downSinceUs[node] = this.coordinator.sim.nowUs;
       return;
     }
     // A returning node receives hints from every holder, and replays the hints it holds itself.
@@ -78,27 +84,27 @@ export class HintedHandoff {
     if (this.scheduled.has(key)) return;
     this.scheduled.add(key);
     const intervalUs = msToUs(HINT_DISPATCH_INTERVAL_MS);
-    const nextTickUs = (Math.floor(this.store.sim.nowUs / intervalUs) + 1) * intervalUs;
-    this.store.sim.scheduleAt(nextTickUs, this.onDispatch, { holder, target });
+    const nextTickUs = (Math.floor(this.coordinator.sim.nowUs / intervalUs) + 1) * intervalUs;
+    this.coordinator.sim.scheduleAt(nextTickUs, this.onDispatch, { holder, target });
   }
 
   private dispatchHints(holder: number, target: number): void {
     this.scheduled.delete(holder * this.nodeCount + target);
-    if (!this.store.cluster.isUp(holder) || !this.store.cluster.isUp(target)) return;
+    if (!this.coordinator.cluster.isUp(holder) || !this.coordinator.cluster.isUp(target)) return;
     let kept = 0;
     for (const hint of this.hints.heldFor(holder, target)) {
-      if (this.store.sim.nowUs - hint.createdUs > this.store.maxHintWindowUs) {
+      if (this.coordinator.sim.nowUs - hint.createdUs > this.coordinator.maxHintWindowUs) {
         // An undeliverable hint is not retried forever; repair would have to fix the replica.
         this.hints.remove(holder, hint);
         continue;
       }
-      const delay = this.store.cluster.network.delayUs(holder, target);
+      const delay = this.coordinator.cluster.network.delayUs(holder, target);
       if (delay < 0) {
         kept++;
         continue;
       }
       this.hints.remove(holder, hint);
-      this.store.sim.schedule(delay, this.onHintArrive, { holder, target, hint });
+      this.coordinator.sim.schedule(delay, this.onHintArrive, { holder, target, hint });
     }
     if (kept > 0) this.scheduleDispatch(holder, target);
   }

@@ -1,14 +1,14 @@
 import type { Handler } from "../kernel/index.js";
 import type { ConsistencyLevel } from "./consistency.js";
 import { isMet } from "./consistency.js";
-import type { CassandraStore } from "./store.js";
+import { bump, type Coordinator } from "./coordinator.js";
 import type { OpResult, PendingOp } from "./store-types.js";
 
 /** Locality rank of a replica as seen from the coordinator: itself, its zone, its region, afar. */
-function proximity(store: CassandraStore, coord: number, replica: number): number {
+function proximity(coordinator: Coordinator, coord: number, replica: number): number {
   if (coord === replica) return 0;
-  const a = store.cluster.topology.nodes[coord];
-  const b = store.cluster.topology.nodes[replica];
+  const a = coordinator.cluster.topology.nodes[coord];
+  const b = coordinator.cluster.topology.nodes[replica];
   if (a?.zone === b?.zone) return 1;
   return a?.region === b?.region ? 2 : 3;
 }
@@ -20,102 +20,108 @@ function proximity(store: CassandraStore, coord: number, replica: number): numbe
  * reply lost in flight makes the read time out, which is what a learner should see.
  */
 export class ReadPath {
-  private readonly store: CassandraStore;
+  private readonly coordinator: Coordinator;
   private readonly onRequest: Handler<{ op: PendingOp; replica: number }>;
   private readonly onResponse: Handler<{ op: PendingOp; replica: number; value: number }>;
   private readonly onRepair: Handler<{ op: PendingOp; replica: number }>;
   private readonly onRepairAck: Handler<PendingOp>;
   private readonly onExpiry: Handler<PendingOp>;
 
-  constructor(store: CassandraStore) {
-    this.store = store;
-    const sim = store.sim;
+  constructor(coordinator: Coordinator) {
+    this.coordinator = coordinator;
+    const sim = coordinator.sim;
     this.onRequest = sim.handler("storage.readRequest", ({ op, replica }) => this.requestArrives(op, replica));
     this.onResponse = sim.handler("storage.readResponse", (m) => this.responseArrives(m.op, m.replica, m.value));
     this.onRepair = sim.handler("storage.repair", ({ op, replica }) => this.repairArrives(op, replica));
     this.onRepairAck = sim.handler("storage.repairAck", (op: PendingOp) => this.repairAcked(op));
     this.onExpiry = sim.handler("storage.readExpiry", (op: PendingOp) =>
-      this.store.finish(op, { ok: false, error: "timeout", latencyUs: sim.nowUs - op.startUs, coordinator: op.coord }),
+      this.coordinator.finish(op, {
+        ok: false,
+        error: "timeout",
+        latencyUs: sim.nowUs - op.startUs,
+        coordinator: op.coord,
+      }),
     );
   }
 
   read(key: number, level: ConsistencyLevel, clientRegion: number, done: (r: OpResult) => void): number {
-    const store = this.store;
-    const op = store.begin(key, level, clientRegion, done);
+    const coordinator = this.coordinator;
+    const op = coordinator.begin(key, level, clientRegion, done);
     if (op === null) return -1;
     // Closest first; a random draw breaks ties, as the dynamic snitch spreads load among equals.
     const ranked = op.replicas
-      .filter((r) => store.cluster.isUp(r))
-      .map((replica) => ({ replica, rank: proximity(store, op.coord, replica) + store.rng.next() }))
+      .filter((r) => coordinator.cluster.isUp(r))
+      .map((replica) => ({ replica, rank: proximity(coordinator, op.coord, replica) + coordinator.rng.next() }))
       .sort((a, b) => a.rank - b.rank)
       .map((x) => x.replica);
     const targets: number[] = [];
     op.req.perRegion.forEach((need, region) => {
       for (const r of ranked) {
-        if (targets.filter((t) => store.regionOf[t] === region).length >= need) break;
-        if (store.regionOf[r] === region) targets.push(r);
+        if (targets.filter((t) => coordinator.regionOf[t] === region).length >= need) break;
+        if (coordinator.regionOf[r] === region) targets.push(r);
       }
     });
     for (const r of ranked) if (targets.length < op.req.blockFor && !targets.includes(r)) targets.push(r);
     for (const replica of targets) {
-      const delay = store.cluster.network.delayUs(op.coord, replica);
-      if (delay >= 0) store.sim.schedule(delay, this.onRequest, { op, replica });
+      const delay = coordinator.cluster.network.delayUs(op.coord, replica);
+      if (delay >= 0) coordinator.sim.schedule(delay, this.onRequest, { op, replica });
     }
-    op.expiry = store.sim.schedule(store.readTimeoutUs, this.onExpiry, op);
+    op.expiry = coordinator.sim.schedule(coordinator.readTimeoutUs, this.onExpiry, op);
     return op.id;
   }
 
   private requestArrives(op: PendingOp, replica: number): void {
-    const store = this.store;
-    if (!store.cluster.isUp(replica)) return;
-    const value = store.valueAt(replica, op.key);
-    const delay = store.cluster.network.delayUs(replica, op.coord);
-    if (delay >= 0) store.sim.schedule(delay, this.onResponse, { op, replica, value });
+    const coordinator = this.coordinator;
+    if (!coordinator.cluster.isUp(replica)) return;
+    const value = coordinator.valueAt(replica, op.key);
+    const delay = coordinator.cluster.network.delayUs(replica, op.coord);
+    if (delay >= 0) coordinator.sim.schedule(delay, this.onResponse, { op, replica, value });
   }
 
   private responseArrives(op: PendingOp, replica: number, value: number): void {
-    const store = this.store;
-    if (op.done || op.repairsPending > 0 || !store.cluster.isUp(op.coord)) return;
+    const coordinator = this.coordinator;
+    if (op.done || op.repairsPending > 0 || !coordinator.cluster.isUp(op.coord)) return;
     const i = op.replicas.indexOf(replica);
     op.replied[i] = 1;
     op.values[i] = value;
-    bump(op.counts, store.regionOf[replica] as number);
+    bump(op.counts, coordinator.regionOf[replica] as number);
     if (value > op.best) op.best = value;
     if (!isMet(op.req, op.counts)) return;
     const stale = op.replicas.filter((_, j) => op.replied[j] === 1 && (op.values[j] as number) < op.best);
-    if (!store.readRepair || stale.length === 0) {
+    if (!coordinator.readRepair || stale.length === 0) {
       this.answer(op);
       return;
     }
     op.repairsPending = stale.length;
-    store.stats.readRepairs += stale.length;
+    coordinator.stats.readRepairs += stale.length;
     for (const r of stale) {
-      const delay = store.cluster.network.delayUs(op.coord, r);
-      if (delay >= 0) store.sim.schedule(delay, this.onRepair, { op, replica: r });
+      const delay = coordinator.cluster.network.delayUs(op.coord, r);
+      if (delay >= 0) coordinator.sim.schedule(delay, this.onRepair, { op, replica: r });
     }
   }
 
   private repairArrives(op: PendingOp, replica: number): void {
-    const store = this.store;
-    if (!store.cluster.isUp(replica)) return;
-    store.apply(replica, op.key, op.best);
-    const delay = store.cluster.network.delayUs(replica, op.coord);
-    if (delay >= 0) store.sim.schedule(delay, this.onRepairAck, op);
+    const coordinator = this.coordinator;
+    if (!coordinator.cluster.isUp(replica)) return;
+    coordinator.apply(replica, op.key, op.best);
+    const delay = coordinator.cluster.network.delayUs(replica, op.coord);
+    if (delay >= 0) coordinator.sim.schedule(delay, this.onRepairAck, op);
   }
 
   private repairAcked(op: PendingOp): void {
-    if (op.done || !this.store.cluster.isUp(op.coord)) return;
+    if (op.done || !this.coordinator.cluster.isUp(op.coord)) return;
     op.repairsPending--;
     if (op.repairsPending === 0) this.answer(op);
   }
 
   private answer(op: PendingOp): void {
-    const store = this.store;
-    store.sim.cancel(op.expiry);
-    store.finish(op, { ok: true, value: op.best, latencyUs: store.sim.nowUs - op.startUs, coordinator: op.coord });
+    const coordinator = this.coordinator;
+    coordinator.sim.cancel(op.expiry);
+    coordinator.finish(op, {
+      ok: true,
+      value: op.best,
+      latencyUs: coordinator.sim.nowUs - op.startUs,
+      coordinator: op.coord,
+    });
   }
-}
-
-function bump(counts: Int32Array, i: number): void {
-  counts[i] = (counts[i] as number) + 1;
 }
