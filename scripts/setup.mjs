@@ -46,8 +46,9 @@ export function ensureSimCoreBuilt() {
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /**
- * Flags for headless Chromium on a closed network (TOOLING.md): without the background-networking
- * ones it floods the machine with refused connections. The caller adds a fresh user-data dir.
+ * Flags for headless Chromium on a closed network (docs/TOOLING.md): without the
+ * background-networking ones it floods the machine with refused connections. The caller adds a
+ * fresh user-data dir.
  */
 export const CHROMIUM_ARGS = [
   "--headless",

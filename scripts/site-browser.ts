@@ -1,6 +1,6 @@
 // Shared by the site's browser tests and `npm run site:screenshots`: a `vitepress preview` of
 // the built site on a free 127.0.0.1 port, and a headless Debian Chromium that never talks to
-// the network on its own (see TOOLING.md for why each flag is there).
+// the network on its own (see docs/TOOLING.md, Browser tests, for why each flag is there).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";

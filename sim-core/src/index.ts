@@ -1,5 +1,5 @@
-// sim-core's table of contents, floor by floor (see DESIGN.md): each floor imports only from
-// the floors listed before it.
+// sim-core's table of contents, floor by floor: each floor imports only from the floors listed
+// before it (test/sim-core/viz/pure.test.ts holds the browser-safe floors to their imports).
 export * from "./errors/index.js";
 export * from "./random/index.js";
 export * from "./theory/index.js";

@@ -1,6 +1,6 @@
-// The grader against every bad submission of GRADER.md, graded together in one batch with a
-// correct one: each gets the score it deserves with a clear reason, nothing is left running,
-// and the correct submission keeps full marks.
+// The grader against every bad submission of its threat model (grader/README.md, Security),
+// graded together in one batch with a correct one: each gets the score it deserves with a clear
+// reason, nothing is left running, and the correct submission keeps full marks.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,5 @@
-// STYLE.md: every public function has a doc comment with a runnable example and its result.
+// CONTRIBUTING.md, House rules: every public function has a doc comment with a runnable example
+// and its result.
 // sim-core's own doc-example test covers its main index; this one covers the Node-only
 // `sim-core/notebook` entry, whose examples may `await` (Mermaid renders asynchronously).
 import { isDeepStrictEqual } from "node:util";

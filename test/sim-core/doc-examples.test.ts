@@ -5,7 +5,8 @@ import * as simCore from "sim-core";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-// STYLE.md: every public function has a doc comment with one runnable example and its result.
+// CONTRIBUTING.md, House rules: every public function has a doc comment with one runnable
+// example and its result.
 // This test finds each export of sim-core, requires an @example on functions and classes, runs
 // every example, and compares the value of its last line with the `// result` comment.
 

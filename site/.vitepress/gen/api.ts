@@ -4,7 +4,7 @@ import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 import { cell, fence, prose } from "./markdown-text.js";
 
-/** sim-core's floors in dependency order (DESIGN.md); folders not listed come after them. */
+/** sim-core's floors in dependency order (sim-core/src/index.ts); folders not listed come after them. */
 const FLOOR_ORDER = ["errors", "random", "kernel", "metrics", "trace", "theory", "cluster", "rpc", "storage"];
 
 export interface ApiEntry {

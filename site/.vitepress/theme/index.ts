@@ -18,7 +18,7 @@ const theme: Theme = {
   extends: DefaultTheme,
   enhanceApp({ app }) {
     // A page that throws while rendering on the server must fail `vitepress build`, not ship
-    // without its content (VitePress otherwise exits 0; see TOOLING.md).
+    // without its content (VitePress otherwise exits 0; see docs/TOOLING.md).
     if (import.meta.env.SSR) app.config.throwUnhandledErrorInProduction = true;
     app.component("Simulation", Simulation);
     app.component("Predict", Predict);
