@@ -182,6 +182,21 @@ describe("Network", () => {
   });
 });
 
+describe("createCluster", () => {
+  it('createCluster(sim, topology, rng) draws the network from rng.fork("network"), as scenarios always did', () => {
+    const topology = standardTopology({ regions: 2 });
+    const cluster = createCluster(new Simulation(), topology, createRng(9));
+    const byHand = new Network(topology, DEFAULT_NETWORK, createRng(9).fork("network"));
+    const other = new Network(topology, DEFAULT_NETWORK, createRng(9));
+    const pairs = [0, 1, 2, 3, 6, 7].flatMap((from) => [1, 5, 8].map((to) => [from, to] as const));
+    const delays = (net: Network) => pairs.map(([from, to]) => net.delayUs(from, to));
+    const drawn = delays(cluster.network);
+    expect(drawn).toEqual(delays(byHand));
+    // The comparison above could not pass by accident: another stream gives other delays.
+    expect(drawn).not.toEqual(delays(other));
+  });
+});
+
 describe("Cluster", () => {
   it("cluster.fail(zone) downs every node of the zone and the network drops their messages", () => {
     const { cluster, network } = twoRegions();
