@@ -1,2 +1,3 @@
 export { checkNonNegative, type Distribution, type DistributionSpec, distribution } from "./distributions.js";
 export { createRng, Rng, type Seed } from "./rng.js";
+export { normalQuantile } from "./normal-quantile.js";
