@@ -1,4 +1,16 @@
-import { kStaleness, pbsStaleness, SimConfigError, WARS_MODELS } from "sim-core";
+import {
+  createRng,
+  DEFAULT_NETWORK,
+  distribution,
+  kStaleness,
+  LNKD_SSD_DELAY,
+  Network,
+  pbsStaleness,
+  SimConfigError,
+  standardTopology,
+  WAN_REMOTE_DELAY_MS,
+  WARS_MODELS,
+} from "sim-core";
 import { describe, expect, it } from "vitest";
 
 const zero = { kind: "constant", value: 0 } as const;
@@ -124,6 +136,20 @@ describe("pbs", () => {
         delays: { ...WARS_MODELS.WAN, remote: { w: zero, a: zero, r: zero, s: null as never } },
       }),
     ).toThrow(/pbs.delays.remote.s/);
+  });
+
+  it("Network carries the WAN model between regions: a local delay shifted by 75 ms", () => {
+    // The store's coordinator sits in the client's region, so its messages to the other region's
+    // replicas are the WAN model's remote legs. Mean of 20,000 draws: the LNKD-SSD delay has a
+    // standard deviation under 0.3 ms, so the standard error is under 0.003 ms; 0.02 ms is plenty.
+    const far = { kind: "shifted", base: LNKD_SSD_DELAY, offset: WAN_REMOTE_DELAY_MS } as const;
+    const topology = standardTopology({ regions: 2, zonesPerRegion: 1, nodesPerZone: 1 });
+    const net = new Network(topology, { ...DEFAULT_NETWORK, crossRegionMs: far }, createRng("wan-net"));
+    expect(net.locality(0, 1)).toBe("crossRegion");
+    const draws = Array.from({ length: 20_000 }, () => net.delayUs(0, 1) / 1000);
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(WAN_REMOTE_DELAY_MS);
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    expect(Math.abs(mean - distribution(far).mean)).toBeLessThan(0.02);
   });
 
   it("pbsStaleness is reproducible from its seed", () => {
