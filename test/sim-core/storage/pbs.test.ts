@@ -10,6 +10,7 @@ import {
   standardTopology,
   WAN_REMOTE_DELAY_MS,
   WARS_MODELS,
+  warsTrials,
 } from "sim-core";
 import { describe, expect, it } from "vitest";
 
@@ -150,6 +151,19 @@ describe("pbs", () => {
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(WAN_REMOTE_DELAY_MS);
     const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
     expect(Math.abs(mean - distribution(far).mean)).toBeLessThan(0.02);
+  });
+
+  it("pbsStaleness(o).tVisibilityMs is the 0.99 and 0.999 quantile of warsTrials(o)'s thresholds, at least 0", () => {
+    for (const [model, trials] of [
+      ["LNKD-DISK", 30_001],
+      ["YMMR", 999],
+      ["LNKD-SSD", 1],
+    ] as const) {
+      const o = { n: 3, r: 1, w: 1, delays: WARS_MODELS[model], trials, seed: `tvis-${model}` };
+      const sorted = warsTrials(o).thresholdMs.sort();
+      const at = (p: number) => Math.max(0, sorted[Math.max(0, Math.ceil(p * trials) - 1)] as number);
+      expect(pbsStaleness({ ...o, tMs: 0 }).tVisibilityMs).toEqual({ p99: at(0.99), p999: at(0.999) });
+    }
   });
 
   it("pbsStaleness is reproducible from its seed", () => {
