@@ -78,6 +78,14 @@ const BENCHMARKS = [
     cases: [{ size: 1_000_000 }],
     compare: ["trials", "curve", "writeP99", "readP99"],
   },
+  {
+    // The fanOut scenario at Dean and Barroso's scale and beyond (see the file's header).
+    name: "fanOut",
+    file: "bench/fan-out.bench.ts",
+    unit: "leaves",
+    cases: [{ size: 200 }, { size: 2000 }, { size: 10_000 }],
+    compare: ["leaves", "requests", "curve"],
+  },
 ];
 
 function parseOptions(argv) {
@@ -202,6 +210,7 @@ function describe(name, v) {
   if (name === "flow") {
     return `latency mean ${v.latencyMsMean.toFixed(2)} ms, ${fmt(v.inFlightMean)} in flight (peak ${fmt(v.inFlightPeak)})`;
   }
+  if (name === "fanOut") return `${fmt(v.requests)} requests, slow share at n: ${String(v.curve).split(",").pop()}`;
   if (name === "pbs") return `P(consistent) at 0, 1, 2 ms: ${String(v.curve).split(",").slice(0, 3).join(", ")}`;
   return v.checksum === undefined ? "" : `checksum ${v.checksum}`;
 }

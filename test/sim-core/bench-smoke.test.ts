@@ -20,7 +20,19 @@ describe("npm run bench", () => {
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(rows.map((r) => r.name)).toEqual(["mm1", "mmc", "timers", "flow", "flow", "flow", "flow", "pbs"]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "mm1",
+      "mmc",
+      "timers",
+      "flow",
+      "flow",
+      "flow",
+      "flow",
+      "pbs",
+      "fanOut",
+      "fanOut",
+      "fanOut",
+    ]);
     for (const row of rows) {
       expect(row.seed).toBe(3);
       expect(row.error).toBeUndefined();
@@ -30,7 +42,9 @@ describe("npm run bench", () => {
       expect(row.ratioVsBaseline).toBeGreaterThan(0);
       // Exact twins must reproduce sim-core's results; the flow twin agrees only statistically.
       if (row.name !== "flow") expect(row.sameAsBaseline).toBe(true);
-      expect(row.simpy.skipped).toMatch(row.name === "pbs" ? /no SimPy equivalent/ : /--no-simpy/);
+      expect(row.simpy.skipped).toMatch(
+        row.name === "pbs" || row.name === "fanOut" ? /no SimPy equivalent/ : /--no-simpy/,
+      );
     }
     const [mm1, , timers, flow] = rows;
     expect(mm1.customers).toBe(1000);
@@ -51,7 +65,7 @@ describe("npm run bench", () => {
     ).toEqual(["timers"]);
     const bad = bench(["--only", "nope"]);
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain("--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs)");
+    expect(bad.stderr).toContain("--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs, fanOut)");
   }, 60_000);
 
   const simpy = spawnSync("/usr/bin/python3", ["-c", "import simpy"]).status === 0;

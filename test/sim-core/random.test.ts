@@ -62,6 +62,7 @@ describe("distribution(spec)", () => {
       },
       2,
     ],
+    ["shifted", { kind: "shifted", base: { kind: "exponential", mean: 10 }, offset: 75 }, 85],
     ["empirical samples", { kind: "empirical", samples: [1, 2, 3, 4] }, 2.5],
     [
       "empirical percentiles",
@@ -113,6 +114,14 @@ describe("distribution(spec)", () => {
     [
       { kind: "mixture", weights: [1, 2], components: [{ kind: "constant", value: 1 }] },
       "invalid d.weights: [1,2] (allowed: one weight per component (1))",
+    ],
+    [
+      { kind: "shifted", base: { kind: "constant", value: 1 }, offset: Number.NaN },
+      "invalid d.offset: NaN (allowed: a finite number)",
+    ],
+    [
+      { kind: "shifted", base: { kind: "exponential", mean: -1 }, offset: 75 },
+      "invalid d.base.mean: -1 (allowed: a number > 0)",
     ],
     [{ kind: "empirical", samples: [1, Number.POSITIVE_INFINITY] }, "invalid d.samples[1]: Infinity"],
     [

@@ -18,6 +18,8 @@ export type DistributionSpec =
   | { kind: "lognormal"; median: number; p99: number }
   | { kind: "pareto"; scale: number; shape: number }
   | { kind: "mixture"; weights: number[]; components: DistributionSpec[] }
+  /** `base` plus a constant `offset`, e.g. a one-way delay plus a fixed wide-area hop. */
+  | { kind: "shifted"; base: DistributionSpec; offset: number }
   | { kind: "empirical"; samples: number[] }
   | { kind: "empirical"; percentiles: [number, number][] };
 
@@ -37,6 +39,9 @@ export interface Distribution {
  *
  * @example
  * distribution({ kind: "constant", value: 5 }).sample(createRng(1)) // 5
+ * @example
+ * // The PBS paper's WAN model: a local one-way delay plus 75 ms for a message to another region.
+ * distribution({ kind: "shifted", base: { kind: "exponential", mean: 2 }, offset: 75 }).mean // 77
  */
 export function distribution(spec: DistributionSpec, path = "distribution"): Distribution {
   if (spec === null || typeof spec !== "object") {
@@ -71,13 +76,18 @@ export function distribution(spec: DistributionSpec, path = "distribution"): Dis
     }
     case "mixture":
       return mixture(spec, path);
+    case "shifted": {
+      const offset = checkNumber(`${path}.offset`, spec.offset);
+      const base = distribution(spec.base, `${path}.base`);
+      return { spec, mean: base.mean + offset, min: base.min + offset, sample: (rng) => base.sample(rng) + offset };
+    }
     case "empirical":
       return "samples" in spec ? empiricalFromSamples(spec.samples, spec, path) : empiricalFromPercentiles(spec, path);
     default:
       throw new SimConfigError(
         `${path}.kind`,
         (spec as { kind: unknown }).kind,
-        "one of constant, uniform, exponential, normal, lognormal, pareto, mixture, empirical",
+        "one of constant, uniform, exponential, normal, lognormal, pareto, mixture, shifted, empirical",
       );
   }
 }

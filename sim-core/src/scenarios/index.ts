@@ -8,6 +8,7 @@ export {
 } from "./scenario.js";
 export { queueing, type QueueingResult } from "./queueing.js";
 export { fanOut, type FanOutResult } from "./fan-out.js";
+export { type LeafTail, slowestLeaf } from "./fan-out-tail.js";
 export { getScenario, scenarios, type AnyScenario } from "./registry.js";
 export {
   cassandraReplication,

@@ -16,9 +16,23 @@ export {
   type PbsOptions,
   type PbsResult,
   pbsStaleness,
-  type WarsDelays,
 } from "./pbs.js";
-export { LNKD_DISK_WRITE_DELAY, LNKD_READ_DELAY, WARS_MODELS, YMMR_READ_DELAY } from "./pbs-models.js";
+export {
+  type WarsDelays,
+  type WarsLegs,
+  type WarsOptions,
+  type WarsTrials,
+  warsTrials,
+} from "./pbs-trials.js";
+export {
+  LNKD_DISK_WRITE_DELAY,
+  LNKD_SSD_DELAY,
+  WAN_REMOTE_DELAY_MS,
+  WARS_MODELS,
+  type WarsModelName,
+  YMMR_READ_DELAY,
+  YMMR_WRITE_DELAY,
+} from "./pbs-models.js";
 export {
   type PlacementNode,
   type PlacementTopology,

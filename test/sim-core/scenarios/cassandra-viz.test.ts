@@ -31,7 +31,7 @@ describe("cassandra views", () => {
   });
 
   it("stalenessCurvesChart(results) draws one line per (R, W)", () => {
-    const delays = WARS_MODELS["lnkd-disk"];
+    const delays = WARS_MODELS["LNKD-DISK"];
     if (delays === undefined) throw new Error("missing model");
     const results = [
       [1, 1],

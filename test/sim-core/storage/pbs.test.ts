@@ -1,4 +1,17 @@
-import { kStaleness, pbsStaleness, SimConfigError, WARS_MODELS } from "sim-core";
+import {
+  createRng,
+  DEFAULT_NETWORK,
+  distribution,
+  kStaleness,
+  LNKD_SSD_DELAY,
+  Network,
+  pbsStaleness,
+  SimConfigError,
+  standardTopology,
+  WAN_REMOTE_DELAY_MS,
+  WARS_MODELS,
+  warsTrials,
+} from "sim-core";
 import { describe, expect, it } from "vitest";
 
 const zero = { kind: "constant", value: 0 } as const;
@@ -60,7 +73,7 @@ describe("pbs", () => {
       n: 3,
       r: 2,
       w: 2,
-      delays: WARS_MODELS["lnkd-disk"] as never,
+      delays: WARS_MODELS["LNKD-DISK"],
       tMs: [0, 1],
       trials: 20_000,
       seed: 1,
@@ -70,7 +83,7 @@ describe("pbs", () => {
       n: 3,
       r: 1,
       w: 1,
-      delays: WARS_MODELS["lnkd-disk"] as never,
+      delays: WARS_MODELS["LNKD-DISK"],
       tMs: [0, 1, 10, 100],
       trials: 20_000,
       seed: 1,
@@ -95,14 +108,72 @@ describe("pbs", () => {
     expect(res.readLatencyMs.p999).toBe(5);
   });
 
+  it("pbsStaleness with remote legs makes one replica local per operation, as the paper's WAN model", () => {
+    // Local legs take 1 ms, remote ones 76 (shifted by 75). The write commits at 2 ms through its
+    // local replica; the read asks its own local replica, which has the write at once if it is the
+    // write's local one (chance 1/3, drawn per operation), else only at 76 ms: the read reaches
+    // it at 2 + t + 1, so from t = 73 ms on every read is consistent. At 60k trials the binomial
+    // sd of 1/3 is 0.0019; 0.008 is four sd.
+    const one = { kind: "constant", value: 1 } as const;
+    const far = { kind: "shifted", base: one, offset: 75 } as const;
+    const res = pbsStaleness({
+      n: 3,
+      r: 1,
+      w: 1,
+      delays: { w: one, a: one, r: one, s: one, remote: { w: far, a: far, r: far, s: far } },
+      tMs: [0, 72.9, 73],
+      trials: 60_000,
+      seed: "wan",
+    });
+    expect(res.writeLatencyMs.p999).toBe(2);
+    expect(res.readLatencyMs.p999).toBe(2);
+    expect(Math.abs(res.pConsistent - 1 / 3)).toBeLessThan(0.008);
+    expect(res.curve[1]?.pConsistent).toBe(res.pConsistent);
+    expect(res.curve[2]?.pConsistent).toBe(1);
+    expect(res.tVisibilityMs.p999).toBe(73);
+    expect(() =>
+      pbsStaleness({
+        ...{ n: 3, r: 1, w: 1, tMs: 0, trials: 10, seed: 1 },
+        delays: { ...WARS_MODELS.WAN, remote: { w: zero, a: zero, r: zero, s: null as never } },
+      }),
+    ).toThrow(/pbs.delays.remote.s/);
+  });
+
+  it("Network carries the WAN model between regions: a local delay shifted by 75 ms", () => {
+    // The store's coordinator sits in the client's region, so its messages to the other region's
+    // replicas are the WAN model's remote legs. Mean of 20,000 draws: the LNKD-SSD delay has a
+    // standard deviation under 0.3 ms, so the standard error is under 0.003 ms; 0.02 ms is plenty.
+    const far = { kind: "shifted", base: LNKD_SSD_DELAY, offset: WAN_REMOTE_DELAY_MS } as const;
+    const topology = standardTopology({ regions: 2, zonesPerRegion: 1, nodesPerZone: 1 });
+    const net = new Network(topology, { ...DEFAULT_NETWORK, crossRegionMs: far }, createRng("wan-net"));
+    expect(net.locality(0, 1)).toBe("crossRegion");
+    const draws = Array.from({ length: 20_000 }, () => net.delayUs(0, 1) / 1000);
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(WAN_REMOTE_DELAY_MS);
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    expect(Math.abs(mean - distribution(far).mean)).toBeLessThan(0.02);
+  });
+
+  it("pbsStaleness(o).tVisibilityMs is the 0.99 and 0.999 quantile of warsTrials(o)'s thresholds, at least 0", () => {
+    for (const [model, trials] of [
+      ["LNKD-DISK", 30_001],
+      ["YMMR", 999],
+      ["LNKD-SSD", 1],
+    ] as const) {
+      const o = { n: 3, r: 1, w: 1, delays: WARS_MODELS[model], trials, seed: `tvis-${model}` };
+      const sorted = warsTrials(o).thresholdMs.sort();
+      const at = (p: number) => Math.max(0, sorted[Math.max(0, Math.ceil(p * trials) - 1)] as number);
+      expect(pbsStaleness({ ...o, tMs: 0 }).tVisibilityMs).toEqual({ p99: at(0.99), p999: at(0.999) });
+    }
+  });
+
   it("pbsStaleness is reproducible from its seed", () => {
     const run = () =>
-      pbsStaleness({ n: 3, r: 1, w: 1, delays: WARS_MODELS.ymmr as never, tMs: [0, 5], trials: 5000, seed: "s" });
+      pbsStaleness({ n: 3, r: 1, w: 1, delays: WARS_MODELS.YMMR, tMs: [0, 5], trials: 5000, seed: "s" });
     expect(run()).toEqual(run());
   });
 
   it("pbsStaleness validators reject bad input", () => {
-    const d = WARS_MODELS["lnkd-fast"] as never;
+    const d = WARS_MODELS["LNKD-SSD"];
     const base = { n: 3, r: 1, w: 1, delays: d, tMs: 0, trials: 10, seed: 1 };
     expect(() => pbsStaleness({ ...base, r: 4 })).toThrow(/pbs.r/);
     expect(() => pbsStaleness({ ...base, trials: 0 })).toThrow(SimConfigError);
