@@ -11,3 +11,4 @@ export * from "./rpc/index.js";
 export * from "./storage/index.js";
 export * from "./scenarios/index.js";
 export * from "./viz/index.js";
+export * from "./course/index.js";

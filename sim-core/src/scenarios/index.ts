@@ -11,10 +11,9 @@ export {
   type Preset,
   validateParams,
 } from "./param-schema.js";
-export { defineScenario, type Scenario, type ScenarioResultBase } from "./scenario.js";
+export { type AnyScenario, defineScenario, type Scenario, type ScenarioResultBase } from "./scenario.js";
 export { queueing, type QueueingResult } from "./queueing.js";
 export { fanOut, type FanOutResult } from "./fan-out.js";
-export { getScenario, scenarios, type AnyScenario } from "./registry.js";
 export {
   cassandraReplication,
   type CassandraReplicationExtras,

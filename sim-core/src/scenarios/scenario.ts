@@ -50,6 +50,10 @@ export interface Scenario<
   run(input?: Partial<P> & { seed?: Seed } & Partial<X>): R;
 }
 
+/** A scenario of any shape, as registries and generic UI see it. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds scenarios of different parameter and result types.
+export type AnyScenario = Scenario<any, ScenarioResultBase, any>;
+
 /**
  * Builds a scenario from its schema and a body that receives validated, complete parameters.
  * The parameter type is derived from the schema (`as const` keeps a choice's options as a
