@@ -32,5 +32,15 @@ export const cassandraReplication = defineScenario({
     "Replicas on a token ring across zones and regions: what each consistency level costs and buys when a zone fails.",
   defaultSeed: 2011,
   params: CASSANDRA_REPLICATION_PARAMS,
+  presets: {
+    // The seed deck's benchmark in miniature: many writes to many keys, nothing failing.
+    benchmark: { failure: "none", writeRatePerS: 1000, keys: 10_000 },
+    // A zone lost for good (its instances and their ephemeral disks do not come back).
+    zoneLost: { failure: "zone", failureRecovers: false },
+    // Two regions, calm: what cross-region consistency levels cost in latency.
+    twoRegions: { regions: 2, failure: "none" },
+    // Two regions, the clients' region lost for good (Chaos Kong).
+    regionLost: { regions: 2, failure: "region", failureRecovers: false },
+  },
   body: (params, extras: Partial<CassandraReplicationExtras>) => runCassandraReplication(params, extras),
 });

@@ -49,6 +49,10 @@ export const fanOut = defineScenario({
   module: 0,
   summary: "One request, n parallel leaf calls, wait for the slowest: rare slow leaves become common slow requests.",
   defaultSeed: 42,
+  presets: {
+    // A page of 100 leaf calls, each slow 1% of the time: most requests meet a slow leaf.
+    hundredLeaves: { leaves: 100 },
+  },
   params: {
     leaves: {
       kind: "number",

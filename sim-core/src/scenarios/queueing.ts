@@ -44,6 +44,10 @@ export const queueing = defineScenario({
   module: 0,
   summary: "Poisson arrivals, c workers, one FIFO queue: response times against M/M/c theory and Little's law.",
   defaultSeed: 42,
+  presets: {
+    // An M/M/1 queue at 95% utilisation: the mean response time is 20× the service time.
+    nearlyFull: { arrivalRatePerS: 95 },
+  },
   params: {
     arrivalRatePerS: {
       kind: "number",

@@ -21,14 +21,15 @@ export interface ScenarioResultBase {
  * The notebook, the site's `Simulation` component and the graded tests all call `run`.
  *
  * `P` holds the schema-described (plain) parameters; `X` holds extras that are not controls,
- * such as a learner's policy object or a custom topology, passed through untouched; `N` names
- * the scenario's presets.
+ * such as a learner's policy object or a custom topology, passed through untouched; `PR` holds
+ * the scenario's presets with their exact values (`presets.storm.ratePerSec` is 60, not
+ * `number | undefined`).
  */
 export interface Scenario<
   P extends ParamValues,
   R extends ScenarioResultBase,
   X extends object = object,
-  N extends string = string,
+  PR extends { readonly [name: string]: Preset<P> } = { readonly [name: string]: Preset<P> },
 > {
   /** Stable id used in URLs and registries, e.g. "timeoutBudgets". */
   readonly id: string;
@@ -45,7 +46,7 @@ export interface Scenario<
    * The story's named parameter sets (`timeoutBudgets.presets.storm`), written once and used by
    * the scenario's test, the lab driver, the notebook and the page. Validated at definition.
    */
-  readonly presets: { readonly [K in N]: Preset<P> };
+  readonly presets: PR;
   /** Validates, fills defaults and runs. Throws SimConfigError on any bad value. */
   run(input?: Partial<P> & { seed?: Seed } & Partial<X>): R;
 }
@@ -72,7 +73,7 @@ export function defineScenario<
   const S extends ParamSchema,
   R extends ScenarioResultBase,
   X extends object = object,
-  const N extends string = never,
+  const PR extends { readonly [name: string]: Preset<ParamsOf<S>> } = { readonly [name: string]: never },
 >(definition: {
   id: string;
   title: string;
@@ -80,12 +81,12 @@ export function defineScenario<
   summary: string;
   defaultSeed: Seed;
   params: S;
-  presets?: { readonly [K in N]: Preset<ParamsOf<S>> };
+  presets?: PR;
   body: (params: ParamsOf<S> & { seed: Seed }, extras: Partial<X>) => R;
-}): Scenario<ParamsOf<S>, R, X, N> {
+}): Scenario<ParamsOf<S>, R, X, PR> {
   type P = ParamsOf<S>;
   const defaults = Object.fromEntries(Object.entries(definition.params).map(([key, spec]) => [key, spec.default])) as P;
-  const presets = (definition.presets ?? {}) as { readonly [K in N]: Preset<P> };
+  const presets = (definition.presets ?? {}) as PR;
   checkPresets(definition.id, definition.params, presets);
   return {
     id: definition.id,

@@ -73,6 +73,20 @@ export const timeoutBudgets = defineScenario({
   defaultSeed: 5,
   params: TIMEOUT_BUDGETS_PARAMS,
   presets: {
+    // The opening story: every deep instance hangs from the start, at a light load, so each
+    // request shows the full cascade (9 deep calls, 6 s at the edge) without queueing.
+    hung: { faultAtMs: 0, ratePerSec: 5, durationMs: 2000 },
+    // The same hang with telescoping timeouts (3 s at the edge, 1 s inside) and one retry.
+    telescoped: {
+      faultAtMs: 0,
+      ratePerSec: 5,
+      durationMs: 2000,
+      edgeTimeoutMs: 3000,
+      innerTimeoutMs: 1000,
+      retries: 1,
+    },
+    // One of three deep instances hangs; whether retries succeed depends on where they go.
+    oneHung: { faultAtMs: 0, faultInstances: 1, edgeTimeoutMs: 3000, innerTimeoutMs: 1000, retries: 1 },
     // The metastable storm: a short fault (3 s) in a 20 s run, deep services with only two
     // threads each working 50 ms, so 60 req/s already uses most of them and retries tip the
     // queue over; the storm then outlives the fault. Page, notebook, lab and test all use it.

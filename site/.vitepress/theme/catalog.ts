@@ -73,3 +73,24 @@ export function runScenario(entry: SiteScenario, values: ParamValues, seed: Seed
     performance.measure(mark, start);
   }
 }
+
+/**
+ * A page's run input: the scenario's named preset (if any) with the page's own parameters on
+ * top, and the page's seed, else the preset's, else the scenario's default. An unknown preset
+ * throws during server rendering, so a typo in a page fails the build.
+ */
+export function runInput(
+  entry: SiteScenario,
+  preset: string | undefined,
+  params: ParamValues | undefined,
+  seed: Seed | undefined,
+): { values: ParamValues; seed: Seed } {
+  const presets = entry.scenario.presets as Record<string, (ParamValues & { seed?: Seed }) | undefined>;
+  const chosen = preset === undefined ? {} : presets[preset];
+  if (chosen === undefined) {
+    const known = Object.keys(presets).join(", ") || "none";
+    throw new Error(`scenario "${entry.scenario.id}" has no preset "${preset}" (known: ${known})`);
+  }
+  const { seed: presetSeed, ...values } = chosen;
+  return { values: { ...values, ...(params ?? {}) }, seed: seed ?? presetSeed ?? entry.scenario.defaultSeed };
+}
