@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { loadRegistry } from "../../grader/registry.js";
 import { expectedNotebooksReadme, NOTEBOOKS_README } from "../../scripts/course-lists.js";
 import { ROOT } from "../grader/helpers.js";
-import { courseProblems, notebookProblems, pageProblems } from "./wholeness.js";
+import { courseProblems, notebookProblems, pageProblems, readmePointsProblems } from "./wholeness.js";
 
 describe("course registry", () => {
   test("courseProblems(course) finds every registered module whole", () => {
@@ -97,6 +97,14 @@ describe("courseProblems(root, modules, labs) on a made-up course", () => {
     expect(notebookProblems("n.ipynb", code, scenarios)).toEqual([
       'n.ipynb: queueing has no preset "storm"',
       "n.ipynb: fanOut.presets.hundredLeaves names no registered scenario",
+    ]);
+  });
+
+  test("readmePointsProblems() names a README check whose points differ from labs.json, or that is not there", () => {
+    const readme = "| check | points | what |\n|---|---|---|\n| `a` | 2 | x |\n| b | 1 | y |\n| `c` | 1 | z |\n";
+    expect(readmePointsProblems("l", readme, { a: 3, b: 1 })).toEqual([
+      'lab l README: check "a" says 2 points, labs/labs.json 3',
+      'lab l README: check "c" is not in labs/labs.json',
     ]);
   });
 });

@@ -79,6 +79,22 @@ export function notebookProblems(
   return problems;
 }
 
+/**
+ * Problems with the points a lab README's check table states (`| check | points | … |`): each
+ * must equal labs/labs.json, where points are recorded, so the README cannot drift from grading.
+ */
+export function readmePointsProblems(lab: string, readme: string, checks: Readonly<Record<string, number>>): string[] {
+  const problems: string[] = [];
+  for (const [, id = "", points = ""] of readme.matchAll(/^\| `?([a-z0-9-]+)`? \| (\d+) \|/gm)) {
+    const listed = checks[id];
+    if (listed === undefined) problems.push(`lab ${lab} README: check "${id}" is not in labs/labs.json`);
+    else if (Number(points) !== listed) {
+      problems.push(`lab ${lab} README: check "${id}" says ${points} points, labs/labs.json ${listed}`);
+    }
+  }
+  return problems;
+}
+
 function notebookCode(path: string): string {
   const notebook = JSON.parse(readFileSync(path, "utf8")) as { cells: { cell_type: string; source: string[] }[] };
   return notebook.cells
@@ -124,6 +140,9 @@ export function courseProblems(root: string, modules: readonly CourseModule[], l
         problems.push(`lab ${lab}: labs/labs.json says module ${entry.module}, the registry ${module.number}`);
       }
       for (const file of entry.files) missing(`lab ${lab} stub`, `${p.dir}/${file}`);
+      if (existsSync(join(root, p.readme))) {
+        problems.push(...readmePointsProblems(lab, readFileSync(join(root, p.readme), "utf8"), entry.checks));
+      }
       if (Object.keys(entry.checks).length === 0) problems.push(`lab ${lab}: labs/labs.json lists no graded check`);
     }
   }
