@@ -32,7 +32,11 @@ declare module "vitest" {
 }
 
 export interface CheckSpec {
-  points: number;
+  /**
+   * Points of the check. Leave it out for a course check: its points are recorded once, in
+   * labs/labs.json, and read from there. Hidden checks (from an instructor's folder) give theirs.
+   */
+  points?: number;
   /** What the learner should know when this check fails: the idea, not the answer. */
   feedback: string;
   /** Start a fresh lab runner for this check (when lab state could leak between checks). */
@@ -130,6 +134,27 @@ function parseAs<T>(returns: Shape<T> | undefined, value: unknown, what: string)
   }
 }
 
+/**
+ * A check's points: those in labs/labs.json for a course check, else the ones the (hidden) check
+ * declares. A course check that also declares different points is a course defect.
+ */
+function checkPoints(
+  lab: string,
+  check: string,
+  declared: number | undefined,
+  manifest: Readonly<Record<string, number>> | undefined,
+): number {
+  const listed = manifest?.[check];
+  if (listed !== undefined && declared !== undefined && declared !== listed) {
+    throw new Error(`gradedLab(${lab}): check "${check}" declares ${declared} points, labs/labs.json ${listed}`);
+  }
+  const points = listed ?? declared;
+  if (points === undefined) {
+    throw new Error(`gradedLab(${lab}): check "${check}" is not in labs/labs.json and declares no points`);
+  }
+  return points;
+}
+
 function seedOf(input: unknown): number | undefined {
   if (input !== null && typeof input === "object" && typeof (input as { seed?: unknown }).seed === "number") {
     return (input as { seed: number }).seed;
@@ -142,7 +167,7 @@ function seedOf(input: unknown): number | undefined {
  *
  * @example
  * const lab = gradedLab("05-timeout-budgets");
- * lab.check("telescoping", { points: 2, feedback: "…" }, async ({ call }) => { … });
+ * lab.check("telescoping", { feedback: "…" }, async ({ call }) => { … });
  */
 export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
   const context = graderContext();
@@ -185,8 +210,9 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     check(checkId, spec, body) {
       if (declared.has(checkId)) throw new Error(`gradedLab(${id}): check "${checkId}" is declared twice`);
       declared.add(checkId);
+      const points = checkPoints(id, checkId, spec.points, entry?.checks);
       test(checkId, async ({ task }) => {
-        const meta: CheckMeta = { lab: id, check: checkId, points: spec.points, outcome: "failed" };
+        const meta: CheckMeta = { lab: id, check: checkId, points, outcome: "failed" };
         task.meta.grader = meta;
         if (spec.fresh) {
           runner?.close();

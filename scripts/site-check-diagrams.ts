@@ -3,7 +3,6 @@
 // Mermaid cannot parse (the browser would otherwise show an error box instead of a diagram).
 import { type DiagramSource, markdownDiagrams, unparsableDiagrams } from "../site/.vitepress/gen/diagrams.js";
 import { diagramOf, lookupScenario, scenarioIds } from "../site/.vitepress/theme/catalog.js";
-import "../site/.vitepress/theme/registry.js";
 import { siteDir } from "./site-browser.js";
 
 const diagrams: DiagramSource[] = markdownDiagrams(siteDir).map((d) => ({ ...d, where: `site/${d.where}` }));

@@ -11,4 +11,5 @@ export * from "./rpc/index.js";
 export * from "./storage/index.js";
 export * from "./scenarios/index.js";
 export * from "./viz/index.js";
+export * from "./course/index.js";
 // The top floor, notebook/, ships apart as "sim-core/notebook": it is Node-only (jsdom, tslab).

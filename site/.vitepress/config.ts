@@ -33,7 +33,7 @@ const config = withMermaid(
         { text: "Instructors", link: "/instructor/" },
         { text: "Reference", link: "/reference/api" },
       ],
-      sidebar: buildSidebar(siteDir, repoDir),
+      sidebar: buildSidebar(repoDir),
       // Local search: the index is built with the site, so search works offline.
       search: { provider: "local" },
       outline: [2, 3],

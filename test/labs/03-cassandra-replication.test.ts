@@ -31,7 +31,6 @@ async function comparePlacements(
 lab.check(
   "placement-one-region",
   {
-    points: 3,
     feedback:
       "placeReplicas must return Cassandra's replicas in walk order: start at the first token >= the key's, walk clockwise, one replica per zone first.",
   },
@@ -53,7 +52,6 @@ lab.check(
 lab.check(
   "placement-regions-and-repeats",
   {
-    points: 2,
     feedback:
       "Each region gets its own replicas; with more replicas than zones, a zone takes a second copy only while RF - zones repeats remain.",
   },
@@ -84,7 +82,6 @@ lab.check(
 lab.check(
   "placement-zone-outage",
   {
-    points: 3,
     feedback:
       "With replicas spread over zones, losing one zone must leave a quorum of every key and a copy of every write.",
   },
@@ -129,7 +126,6 @@ async function outcomes(
 lab.check(
   "choose-one-region",
   {
-    points: 2,
     feedback:
       "One region, a zone down, no stale reads: which levels overlap (R + W > N) and still have enough live replicas?",
   },
@@ -148,7 +144,6 @@ lab.check(
 lab.check(
   "choose-regions",
   {
-    points: 2,
     feedback:
       "Two regions, the clients' region down: a level that needs replicas in every region, or a majority of all, cannot be met.",
   },
@@ -164,7 +159,6 @@ lab.check(
 lab.check(
   "choose-fast",
   {
-    points: 2,
     feedback: "When stale reads are acceptable, wait for as few replicas as possible: latency is the goal.",
   },
   async ({ drive }) => {

@@ -88,9 +88,7 @@ export async function hungDeep(lab: Lab, input: { seed: number }) {
     seed: input.seed,
     policy: (await freshPolicy(lab))(),
     deadlinePropagation: true,
-    faultAtMs: 0,
-    ratePerSec: 5,
-    durationMs: 2000,
+    ...timeoutBudgets.presets.hung,
   });
   return {
     requests: r.edge.requests,
@@ -113,18 +111,11 @@ export async function oneHung(lab: Lab, input: { seed: number }) {
 }
 
 /**
- * The module's metastable outage: near capacity (60 req/s against two slow threads per deep
- * instance), every deep instance hangs for 3 s from 2 s on, then works again until 20 s.
+ * The module's metastable outage (`timeoutBudgets.presets.storm`): near capacity (60 req/s
+ * against two slow threads per deep instance), every deep instance hangs for 3 s from 2 s on,
+ * then works again until 20 s.
  */
-export const METASTABLE = {
-  faultAtMs: 2000,
-  faultDurationMs: 3000,
-  durationMs: 20_000,
-  deepWorkers: 2,
-  deepServiceMs: 50,
-  queueCapacity: 200,
-  ratePerSec: 60,
-} as const;
+export const METASTABLE = timeoutBudgets.presets.storm;
 
 /**
  * The metastable outage with the learner's policy and, on the same seed, with the scenario's

@@ -10,7 +10,6 @@ const NETWORK_SLACK_MS = 50;
 lab.check(
   "telescoping",
   {
-    points: 2,
     feedback:
       "hopTimeoutMs must shrink with depth so that all (retries + 1) attempts of a hop end before one attempt of the hop above times out.",
   },
@@ -56,7 +55,7 @@ const decisionsShape = shape.object({
 
 lab.check(
   "deadline-caps-timeout",
-  { points: 2, feedback: "An attempt's timeout must never exceed the time left before the request's deadline." },
+  { feedback: "An attempt's timeout must never exceed the time left before the request's deadline." },
   async ({ drive }) => {
     const cases = [1, 2, 3].flatMap((hop) =>
       [5000, 900, 120].map((remainingMs) => ({
@@ -86,7 +85,6 @@ lab.check(
 lab.check(
   "retry-rules",
   {
-    points: 2,
     feedback:
       "Retry a timeout or a rejection once, on a different instance; never retry an error answer, a second time, or with almost no time left.",
   },
@@ -107,7 +105,7 @@ lab.check(
 
 lab.check(
   "backoff-jitter",
-  { points: 1, feedback: "Wait before a retry, a random time drawn from context.rng, under a second." },
+  { feedback: "Wait before a retry, a random time drawn from context.rng, under a second." },
   async ({ drive }) => {
     const cases = Array.from({ length: 20 }, (_, k) => ({
       seed: 100 + k,
@@ -129,7 +127,6 @@ lab.check(
 lab.check(
   "edge-within-3s",
   {
-    points: 3,
     feedback:
       "With the deep service hung, the edge must answer within its 3 s budget, with at most 2 calls per request on any hop.",
   },
@@ -152,7 +149,6 @@ lab.check(
 lab.check(
   "retry-elsewhere",
   {
-    points: 2,
     feedback:
       "With one of three deep instances hung, every request should still succeed: its retry goes to a working instance. About a third of the requests need that retry; a retry budget must not refuse retries that work.",
   },
@@ -197,7 +193,6 @@ const RECOVERED_SHARE = 0.75;
 lab.check(
   "recovers-after-outage",
   {
-    points: 3,
     feedback:
       "After a 3 s outage near capacity, without deadlines, the service must come back: retries must not keep the deep service saturated once it works again (keep them to a small share of first attempts).",
   },
@@ -224,7 +219,6 @@ const WASTED_SHARE_MAX = 0.25;
 lab.check(
   "wasted-work-bounded",
   {
-    points: 2,
     feedback:
       "During the outage, with deadlines carried, most of the naive policy's deep work is done for callers that already gave up. Telescoping timeouts and fewer, better-aimed retries must cut that waste to a small fraction.",
   },

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ParamSpec, ScenarioResultBase } from "sim-core";
-import { scenarios } from "sim-core";
+import { getScenario, scenarios } from "sim-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   buildSite,
@@ -202,7 +202,7 @@ describe("Simulation component", () => {
     expect(await fingerprintOf(other, "fanOut")).toBe(fingerprint);
     expect(await other.locator('.sim[data-key="fanOut"] input[name="leaves"]').inputValue()).toBe("50");
     // And Node agrees with both.
-    expect(fingerprint).toBe(scenarios.fanOut?.run({ leaves: 50, seed: 1234 }).fingerprint);
+    expect(fingerprint).toBe(scenarios.fanOut.run({ leaves: 50, seed: 1234 }).fingerprint);
     await context.close();
   });
 
@@ -250,8 +250,7 @@ describe("same seed, same run in Node and in Chromium", () => {
 
   const cases = sets.flatMap((set, index) => set.map((c) => ({ ...c, index })));
   test.each(cases)("scenario $id with seed $seed and $params gives Node's fingerprint in Chromium", (c) => {
-    const scenario = scenarios[c.id];
-    if (!scenario) throw new Error(`no scenario ${c.id}`);
+    const scenario = getScenario(c.id);
     const expected = (scenario.run({ ...c.params, seed: c.seed }) as ScenarioResultBase).fingerprint;
     expect(shown.get(`${c.index}:${c.id}`)).toBe(expected);
   });
@@ -275,7 +274,7 @@ describe("Predict component", () => {
     await predict.locator("input").fill("120");
     await button.click();
     const actual = await predict.locator(".predict-actual").textContent();
-    const p99 = scenarios.queueing?.run({}) as unknown as { responseMs: { p99: number } };
+    const p99 = scenarios.queueing.run({});
     expect(actual).toBe(p99.responseMs.p99.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
     expect(await predict.locator(".predict-answer").textContent()).toContain("120");
     await page.close();

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type CourseModule, MODULES } from "sim-core";
 import { describe, expect, test } from "vitest";
 import { collectApi } from "../../site/.vitepress/gen/api.js";
 import { citesSource, collectDefaults } from "../../site/.vitepress/gen/defaults.js";
@@ -25,54 +26,48 @@ describe("sidebar", () => {
     expect(readFrontmatter("# no frontmatter")).toEqual({});
   });
 
-  test("modulePages(site) sorts by frontmatter order and falls back to the heading for a title", () => {
-    const site = tempDir();
-    mkdirSync(join(site, "modules"));
-    writeFileSync(join(site, "modules", "05-timeouts.md"), "---\ntitle: Five\norder: 5\n---\n");
-    writeFileSync(join(site, "modules", "03-cassandra.md"), "# Three\n");
-    writeFileSync(join(site, "modules", "00-basics.md"), "---\norder: 0\ntitle: Zero\n---\n");
-    expect(modulePages(site).map((p) => [p.text, p.link])).toEqual([
-      ["Zero", "/modules/00-basics"],
-      ["Three", "/modules/03-cassandra"],
-      ["Five", "/modules/05-timeouts"],
-    ]);
-    expect(modulePages(tempDir())).toEqual([]);
+  test("modulePages() lists the built modules of the course registry in order, never a planned one", () => {
+    const pages = modulePages();
+    const modules: readonly CourseModule[] = MODULES;
+    const planned = modules.filter((m) => m.planned === true).map((m) => m.number);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(pages.map((p) => p.order).some((n) => planned.includes(n))).toBe(false);
+    expect(pages.map((p) => p.order)).toEqual([...pages.map((p) => p.order)].sort((x, y) => x - y));
+    for (const page of pages) expect(page.link).toBe(`/modules/${page.file.replace(/^site\/modules\/|\.md$/g, "")}`);
   });
 });
 
 describe("labs", () => {
-  test("readLabs(repo) is empty when labs.json is missing, and skips labs without a README", () => {
+  test("readLabs(repo) is empty when labs.json is missing, and fails on a lab without a README", () => {
     const repo = tempDir();
     expect(readLabs(repo)).toEqual([]);
     mkdirSync(join(repo, "labs", "05-budgets"), { recursive: true });
     writeFileSync(join(repo, "labs", "05-budgets", "README.md"), "# Budgets\n");
     writeFileSync(join(repo, "labs", "05-budgets", "hints.md"), "1. Look.\n");
-    writeFileSync(
-      join(repo, "labs", "labs.json"),
-      JSON.stringify({
-        labs: [
-          { id: "05-budgets", title: "Budgets", module: 5, files: ["budget.ts"], checks: { a: 2, b: 3 } },
-          { id: "ghost" },
-        ],
-      }),
-    );
+    const budgets = { id: "05-budgets", title: "Budgets", module: 5, files: ["budget.ts"], checks: { a: 2, b: 3 } };
+    writeFileSync(join(repo, "labs", "labs.json"), JSON.stringify({ labs: [budgets] }));
     expect(readLabs(repo)).toEqual([
       {
-        id: "05-budgets",
-        title: "Budgets",
-        module: 5,
+        ...budgets,
+        seeds: [],
         points: 5,
-        files: ["budget.ts"],
         readme: "labs/05-budgets/README.md",
         hints: "labs/05-budgets/hints.md",
       },
     ]);
+    const ghost = { id: "ghost", title: "Ghost", module: 1, files: ["a.ts"], checks: { a: 1 } };
+    writeFileSync(join(repo, "labs", "labs.json"), JSON.stringify({ labs: [budgets, ghost] }));
+    expect(() => readLabs(repo)).toThrow('labs.json: lab "ghost" has no labs/ghost/README.md');
   });
 
   test("labPageMarkdown(lab) includes the README and hints from labs/ rather than copying them", () => {
     const md = labPageMarkdown({
       id: "x",
       title: "X",
+      module: 0,
+      seeds: [],
+      checks: { a: 1 },
+      points: 1,
       files: ["a.ts"],
       readme: "labs/x/README.md",
       hints: "labs/x/hints.md",

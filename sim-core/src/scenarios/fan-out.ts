@@ -52,15 +52,16 @@ interface LeafReply {
  * @example
  * fanOut.run({ leaves: 100, slowPercent: 1 }).slowShare.theory.toFixed(3) // '0.634'
  */
-export const fanOut = defineScenario<
-  { leaves: number; slowPercent: number; fastMsMedian: number; slowMs: number; requests: number },
-  FanOutResult
->({
+export const fanOut = defineScenario({
   id: "fanOut",
   title: "Tail latency at fan-out",
   module: 0,
   summary: "One request, n parallel leaf calls, wait for the slowest: rare slow leaves become common slow requests.",
   defaultSeed: 42,
+  presets: {
+    // A page of 100 leaf calls, each slow 1% of the time: most requests meet a slow leaf.
+    hundredLeaves: { leaves: 100 },
+  },
   params: {
     leaves: {
       kind: "number",
@@ -114,7 +115,7 @@ export const fanOut = defineScenario<
       integer: true,
     },
   },
-  body(p) {
+  body(p): FanOutResult {
     const rng = createRng(p.seed).fork("leaves");
     const fastSpec = { kind: "lognormal", median: p.fastMsMedian, p99: 3 * p.fastMsMedian } as const;
     const fast = distribution(fastSpec, "fanOut.fastMsMedian");

@@ -38,21 +38,16 @@ export interface QueueingResult {
  * @example
  * queueing.run({ arrivalRatePerS: 900, serviceTimeMsMean: 1, servers: 1, seed: 1 }).theory?.meanResponse // ≈ 10 (ms)
  */
-export const queueing = defineScenario<
-  {
-    arrivalRatePerS: number;
-    serviceTimeMsMean: number;
-    servers: number;
-    serviceShape: string;
-    customers: number;
-  },
-  QueueingResult
->({
+export const queueing = defineScenario({
   id: "queueing",
   title: "A queue in front of a pool of workers",
   module: 0,
   summary: "Poisson arrivals, c workers, one FIFO queue: response times against M/M/c theory and Little's law.",
   defaultSeed: 42,
+  presets: {
+    // An M/M/1 queue at 95% utilisation: the mean response time is 20× the service time.
+    nearlyFull: { arrivalRatePerS: 95 },
+  },
   params: {
     arrivalRatePerS: {
       kind: "number",
@@ -104,7 +99,7 @@ export const queueing = defineScenario<
       integer: true,
     },
   },
-  body(p) {
+  body(p): QueueingResult {
     const rng = createRng(p.seed);
     const arrivalsRng = rng.fork("arrivals");
     const serviceRng = rng.fork("service");

@@ -6,7 +6,7 @@ export {
   responseTimesChart,
   theoryChart,
 } from "./queueing.js";
-export { type ScenarioViews, views, viewsFor } from "./catalog.js";
+export type { ScenarioViews } from "./views.js";
 export {
   availabilityByLevelChart,
   cassandraLatencyChart,

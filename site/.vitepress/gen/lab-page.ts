@@ -2,11 +2,11 @@
 // run and grade it. Relative links inside the README are pointed at this page's sections by
 // lab-links.ts, because the files they name are not site pages.
 
-import type { LabEntry } from "./labs.js";
+import type { SiteLab } from "./labs.js";
 import { cell } from "./markdown-text.js";
 
 /** Page Markdown for a lab; paths in @include are relative to site/labs/. */
-export function labPageMarkdown(lab: LabEntry): string {
+export function labPageMarkdown(lab: SiteLab): string {
   const lines = [
     `<!--@include: ../../${lab.readme}-->`,
     "",
@@ -19,7 +19,7 @@ export function labPageMarkdown(lab: LabEntry): string {
     "```",
     "",
     "Every check prints its points, its feedback when it fails, and the seed that reproduces the failure.",
-    lab.points === undefined ? "" : `The lab is worth ${lab.points} points.`,
+    `The lab is worth ${lab.points} points.`,
     "",
     "## Files {#files}",
     "",

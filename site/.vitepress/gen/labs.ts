@@ -1,54 +1,26 @@
-// Reads the lab registry `labs/labs.json` (written by the grader's authors). The site must
-// build before any lab exists, so a missing or empty registry gives no lab pages, not an error.
-import { existsSync, readFileSync } from "node:fs";
+// The site's view of the lab registry `labs/labs.json`, read by the grader's own reader
+// (grader/registry.ts), so the site and the grader cannot disagree about what a lab is. A missing
+// registry gives no lab pages (the site builds before any lab exists); a malformed one, or a
+// registered lab without its README, fails the build instead of silently losing a page.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { type LabEntry, labPoints, loadRegistry } from "../../../grader/registry.js";
 
-export interface LabEntry {
-  id: string;
-  title: string;
-  module?: number;
-  points?: number;
-  files: string[];
+/** A registered lab with what its page shows: total points and where its texts are. */
+export interface SiteLab extends LabEntry {
+  points: number;
   /** Path of the README relative to the repository root. */
   readme: string;
   /** Path of hints.md relative to the repository root, when the lab has one. */
   hints?: string;
 }
 
-/** Every lab in `labs/labs.json` that has a README, in registry order. */
-export function readLabs(repoDir: string): LabEntry[] {
-  const file = join(repoDir, "labs", "labs.json");
-  if (!existsSync(file)) return [];
-  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
-  const list = Array.isArray(raw) ? raw : ((raw as { labs?: unknown[] } | null)?.labs ?? []);
-  const labs: LabEntry[] = [];
-  for (const item of list) {
-    if (item === null || typeof item !== "object") continue;
-    const entry = item as Record<string, unknown>;
-    const id = typeof entry.id === "string" ? entry.id : undefined;
-    if (!id || !/^[\w.-]+$/.test(id)) continue;
-    const dir = typeof entry.dir === "string" ? entry.dir : `labs/${id}`;
-    const readme = `${dir}/README.md`;
-    if (!existsSync(join(repoDir, readme))) continue;
-    const hints = `${dir}/hints.md`;
-    labs.push({
-      id,
-      title: typeof entry.title === "string" ? entry.title : id,
-      ...(typeof entry.module === "number" ? { module: entry.module } : {}),
-      ...pointsOf(entry),
-      files: Array.isArray(entry.files) ? entry.files.filter((f): f is string => typeof f === "string") : [],
-      readme,
-      ...(existsSync(join(repoDir, hints)) ? { hints } : {}),
-    });
-  }
-  return labs;
-}
-
-/** A lab's total points: its own `points`, else the sum of its `checks` manifest (id → points). */
-function pointsOf(entry: Record<string, unknown>): { points?: number } {
-  if (typeof entry.points === "number") return { points: entry.points };
-  const checks = entry.checks;
-  if (checks === null || typeof checks !== "object") return {};
-  const values = Object.values(checks).filter((v): v is number => typeof v === "number");
-  return values.length > 0 ? { points: values.reduce((a, b) => a + b, 0) } : {};
+/** Every lab in `labs/labs.json`, in registry order. */
+export function readLabs(repoDir: string): SiteLab[] {
+  return loadRegistry(repoDir).labs.map((lab) => {
+    const readme = `labs/${lab.id}/README.md`;
+    if (!existsSync(join(repoDir, readme))) throw new Error(`labs.json: lab "${lab.id}" has no ${readme}`);
+    const hints = `labs/${lab.id}/hints.md`;
+    return { ...lab, points: labPoints(lab), readme, ...(existsSync(join(repoDir, hints)) ? { hints } : {}) };
+  });
 }

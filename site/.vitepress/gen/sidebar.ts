@@ -1,8 +1,7 @@
-// The nav and sidebar are generated from the files present, so a module author adds a page by
-// adding a file (with `title` and `order` in its frontmatter) and nobody edits the config.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { firstHeading, readFrontmatter } from "./frontmatter.js";
+// The sidebar is generated: modules from the course registry (sim-core/src/course/modules.ts,
+// imported from source because the config loads before sim-core is built), labs from
+// labs/labs.json. Module and lab authors never edit this file or the config.
+import { builtModules, MODULES, modulePaths } from "../../../sim-core/src/course/index.js";
 import { readLabs } from "./labs.js";
 
 export interface SidebarLink {
@@ -15,24 +14,12 @@ export interface ModulePage extends SidebarLink {
   file: string;
 }
 
-/** Module pages in `site/modules/`, sorted by frontmatter `order`, then file name. */
-export function modulePages(siteDir: string): ModulePage[] {
-  const dir = join(siteDir, "modules");
-  if (!existsSync(dir)) return [];
-  const pages: ModulePage[] = [];
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith(".md") || file === "index.md") continue;
-    const text = readFileSync(join(dir, file), "utf8");
-    const fm = readFrontmatter(text);
-    const order = Number(fm.order ?? Number.parseInt(file, 10));
-    pages.push({
-      file,
-      order: Number.isFinite(order) ? order : 99,
-      text: fm.title ?? firstHeading(text) ?? file.replace(/\.md$/, ""),
-      link: `/modules/${file.replace(/\.md$/, "")}`,
-    });
-  }
-  return pages.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+/** The built modules' pages, in course order, as the sidebar lists them. */
+export function modulePages(): ModulePage[] {
+  return builtModules(MODULES).map((m) => {
+    const paths = modulePaths(m);
+    return { order: m.number, file: paths.page, text: `${m.number} · ${m.title}`, link: paths.link };
+  });
 }
 
 /** Lab pages, one per entry of `labs/labs.json` whose README exists. */
@@ -41,11 +28,11 @@ export function labLinks(repoDir: string): SidebarLink[] {
 }
 
 /** The whole sidebar: course modules, labs, instructor guide, reference. */
-export function buildSidebar(siteDir: string, repoDir: string) {
+export function buildSidebar(repoDir: string) {
   const labs = labLinks(repoDir);
   return [
     { text: "Start", items: [{ text: "Home", link: "/" }] },
-    { text: "Modules", items: modulePages(siteDir).map(({ text, link }) => ({ text, link })) },
+    { text: "Modules", items: modulePages().map(({ text, link }) => ({ text, link })) },
     { text: "Labs", items: [{ text: "All labs", link: "/labs/" }, ...labs] },
     { text: "Instructor guide", items: [{ text: "Running the workshop", link: "/instructor/" }] },
     {

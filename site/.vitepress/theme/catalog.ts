@@ -1,18 +1,10 @@
-// What the site knows about each scenario: the scenario itself (sim-core's registry) and its
-// author's views (sim-core/viz/catalog.ts): Plot charts and Mermaid diagrams, pure functions of
-// a run's result. A scenario without charts gets charts drawn from its result's row arrays.
-import type { ParamValues, Scenario, ScenarioResultBase, Seed, Span } from "sim-core";
-import { traceToMermaidSequence } from "sim-core";
+// What the site knows about each scenario: the scenario itself and its author's views (Plot
+// charts and Mermaid diagrams, pure functions of a run's result), both from the course registry
+// in sim-core (sim-core/src/course/modules.ts). A scenario without charts gets charts drawn from
+// its result's row arrays.
+import type { AnyScenario, ParamValues, ScenarioResultBase, ScenarioViews, Seed, Span } from "sim-core";
+import { MODULES, scenarioEntries, traceToMermaidSequence } from "sim-core";
 import { autoCharts, type ChartSpec } from "./auto-charts.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: the catalog holds scenarios of every result type.
-export type AnyScenario = Scenario<any, any, any>;
-type Views = {
-  // biome-ignore lint/suspicious/noExplicitAny: each scenario's charts take its own result type.
-  charts: { id: string; title: string; caption: string; options(result: any): ChartSpec["options"] }[];
-  // biome-ignore lint/suspicious/noExplicitAny: as above.
-  diagrams?: Record<string, (result: any) => string>;
-};
 
 export interface SiteChart extends ChartSpec {
   name: string;
@@ -27,16 +19,13 @@ export interface SiteScenario {
   diagrams: Record<string, (result: ScenarioResultBase) => string>;
 }
 
-const entries = new Map<string, SiteScenario>();
-
 function isSpanList(value: unknown): value is Span[] {
   const first = Array.isArray(value) ? (value[0] as unknown) : undefined;
   return first !== null && typeof first === "object" && "callerInstance" in first && "instance" in first;
 }
 
-/** Adds or replaces a scenario with its views. */
-export function registerScenario(scenario: AnyScenario, views: Views = { charts: [] }): void {
-  entries.set(scenario.id, {
+function siteEntry(scenario: AnyScenario, views: ScenarioViews): SiteScenario {
+  return {
     scenario,
     charts:
       views.charts.length > 0
@@ -44,8 +33,10 @@ export function registerScenario(scenario: AnyScenario, views: Views = { charts:
             views.charts.map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
         : (result) => autoCharts(result).map((spec) => ({ ...spec, name: spec.title, caption: "" })),
     diagrams: { ...(views.diagrams ?? {}) },
-  });
+  };
 }
+
+const entries = new Map(scenarioEntries(MODULES).map(([id, e]) => [id, siteEntry(e.scenario, e.views)]));
 
 /**
  * Mermaid text of the diagram `name` for a result, or undefined when the scenario has none. A
@@ -67,7 +58,7 @@ export function lookupScenario(id: string): SiteScenario {
   return entry;
 }
 
-/** Every registered scenario id, in registration order. */
+/** Every registered scenario id, in course order. */
 export function scenarioIds(): string[] {
   return [...entries.keys()];
 }
@@ -81,4 +72,25 @@ export function runScenario(entry: SiteScenario, values: ParamValues, seed: Seed
   } finally {
     performance.measure(mark, start);
   }
+}
+
+/**
+ * A page's run input: the scenario's named preset (if any) with the page's own parameters on
+ * top, and the page's seed, else the preset's, else the scenario's default. An unknown preset
+ * throws during server rendering, so a typo in a page fails the build.
+ */
+export function runInput(
+  entry: SiteScenario,
+  preset: string | undefined,
+  params: ParamValues | undefined,
+  seed: Seed | undefined,
+): { values: ParamValues; seed: Seed } {
+  const presets = entry.scenario.presets as Record<string, (ParamValues & { seed?: Seed }) | undefined>;
+  const chosen = preset === undefined ? {} : presets[preset];
+  if (chosen === undefined) {
+    const known = Object.keys(presets).join(", ") || "none";
+    throw new Error(`scenario "${entry.scenario.id}" has no preset "${preset}" (known: ${known})`);
+  }
+  const { seed: presetSeed, ...values } = chosen;
+  return { values: { ...values, ...(params ?? {}) }, seed: seed ?? presetSeed ?? entry.scenario.defaultSeed };
 }

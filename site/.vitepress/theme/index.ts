@@ -2,7 +2,6 @@
 // globally so any Markdown page can use <Simulation>, <Predict>, <Topology> and <RequestTrace>.
 import type { Theme } from "vitepress";
 import DefaultTheme from "vitepress/theme";
-import "./registry.js";
 import LabList from "./components/LabList.vue";
 import ModuleLinks from "./components/ModuleLinks.vue";
 import ModuleOutcomes from "./components/ModuleOutcomes.vue";

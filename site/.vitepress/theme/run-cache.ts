@@ -1,7 +1,6 @@
 // Pages quote several numbers from the same run; each distinct (scenario, parameters, seed)
 // runs once per page load. Runs are pure, so caching cannot change a number.
-import type { ParamValues, ScenarioResultBase, Seed } from "sim-core";
-import type { AnyScenario } from "./catalog.js";
+import type { AnyScenario, ParamValues, ScenarioResultBase, Seed } from "sim-core";
 
 const cache = new Map<string, ScenarioResultBase>();
 

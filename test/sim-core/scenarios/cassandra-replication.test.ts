@@ -6,13 +6,7 @@ describe("cassandraReplication", () => {
     // The deck: 1 million writes at CL.ONE over RF 3 in three zones, read back 500 ms later,
     // no data loss. Here 10 000 writes to 10 000 keys, on three seeds.
     for (const seed of [1, 2, 3]) {
-      const r = cassandraReplication.run({
-        seed,
-        failure: "none",
-        writeRatePerS: 1000,
-        durationMs: 10_000,
-        keys: 10_000,
-      });
+      const r = cassandraReplication.run({ ...cassandraReplication.presets.benchmark, seed, durationMs: 10_000 });
       expect(r.writes.attempted).toBeGreaterThan(9000);
       expect(r.writes.availability).toBe(1);
       expect(r.reads.ok).toBe(r.writes.ok);
@@ -22,8 +16,8 @@ describe("cassandraReplication", () => {
   });
 
   it("cassandraReplication.run() with a permanent zone outage: ALL refuses every later write, other levels lose nothing", () => {
-    const base = { failure: "zone", failureAtMs: 1500, failureRecovers: false } as const;
-    for (const level of ["ONE", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM"]) {
+    const base = cassandraReplication.presets.zoneLost;
+    for (const level of ["ONE", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM"] as const) {
       const r = cassandraReplication.run({ ...base, writeLevel: level, readLevel: level });
       expect(r.writes.unavailable, level).toBe(0);
       expect(r.lostWrites, level).toBe(0);
@@ -81,7 +75,7 @@ describe("cassandraReplication", () => {
   });
 
   it("cassandraReplication.run() across regions: LOCAL_QUORUM survives a region outage, EACH_QUORUM does not", () => {
-    const base = { regions: 2, failure: "region", failureRecovers: false } as const;
+    const base = cassandraReplication.presets.regionLost;
     const local = cassandraReplication.run({ ...base, writeLevel: "LOCAL_QUORUM", readLevel: "LOCAL_QUORUM" });
     const each = cassandraReplication.run({ ...base, writeLevel: "EACH_QUORUM", readLevel: "LOCAL_QUORUM" });
     expect(local.writes.availability).toBe(1);
@@ -127,8 +121,8 @@ describe("cassandraReplication", () => {
     expect(() => cassandraReplication.run({ nodesPerZone: 1, rfPerRegion: 4 })).toThrow(
       /rfPerRegion: 4.*add nodes or zones/,
     );
-    expect(() => cassandraReplication.run({ writeLevel: "MOST" })).toThrow(SimConfigError);
-    expect(() => cassandraReplication.run({ failure: "planet" })).toThrow(/cassandraReplication.failure/);
+    expect(() => cassandraReplication.run({ writeLevel: "MOST" } as never)).toThrow(SimConfigError);
+    expect(() => cassandraReplication.run({ failure: "planet" } as never)).toThrow(/cassandraReplication.failure/);
     expect(() => cassandraReplication.run({ replicationFactor: 3 } as never)).toThrow(/a parameter of this scenario/);
   });
 
@@ -145,7 +139,7 @@ describe("cassandraReplication", () => {
       }
       return out;
     };
-    const base = { failure: "zone", failureRecovers: false, writeLevel: "QUORUM", readLevel: "QUORUM" } as const;
+    const base = { ...cassandraReplication.presets.zoneLost, writeLevel: "QUORUM", readLevel: "QUORUM" } as const;
     const blind = cassandraReplication.run({ ...base, placement: zoneBlind });
     const nts = cassandraReplication.run(base);
     expect(nts.writes.availability).toBe(1);

@@ -7,7 +7,7 @@ const NETWORK_SLACK_MS = 50;
 
 describe("timeoutBudgets", () => {
   it("timeoutBudgets.run(2 s timeouts, 2 retries, hung deep) answers at ≈6 s after 9 deep calls per request", () => {
-    const r = timeoutBudgets.run({ faultAtMs: 0, ratePerSec: 5, durationMs: 2000 });
+    const r = timeoutBudgets.run(timeoutBudgets.presets.hung);
     expect(r.edge.outcomes.error).toBe(r.edge.requests);
     expect(r.edge.latencyMs.min).toBeGreaterThanOrEqual(6000);
     expect(r.edge.latencyMs.max).toBeLessThan(6000 + NETWORK_SLACK_MS);
@@ -21,14 +21,7 @@ describe("timeoutBudgets", () => {
   });
 
   it("timeoutBudgets.run(telescoping 3 s / 1 s, one retry) answers a failing request at ≈2 s", () => {
-    const r = timeoutBudgets.run({
-      faultAtMs: 0,
-      ratePerSec: 5,
-      durationMs: 2000,
-      edgeTimeoutMs: 3000,
-      innerTimeoutMs: 1000,
-      retries: 1,
-    });
+    const r = timeoutBudgets.run(timeoutBudgets.presets.telescoped);
     expect(r.edge.latencyMs.min).toBeGreaterThanOrEqual(2000);
     expect(r.edge.latencyMs.max).toBeLessThan(2000 + NETWORK_SLACK_MS);
     expect(r.callsPerHop.map((h) => h.perRequest)).toEqual([1, 2]);
@@ -36,7 +29,7 @@ describe("timeoutBudgets", () => {
   });
 
   it("timeoutBudgets.run(one of 3 deep instances hung) succeeds when retries go to a different instance", () => {
-    const base = { faultAtMs: 0, edgeTimeoutMs: 3000, innerTimeoutMs: 1000, retries: 1, faultInstances: 1 };
+    const base = timeoutBudgets.presets.oneHung;
     const different = timeoutBudgets.run({ ...base, retryTarget: "different" });
     expect(different.edge.successRate).toBe(1);
     expect(different.edge.latencyMs.max).toBeLessThan(1000 + 200);
@@ -48,15 +41,7 @@ describe("timeoutBudgets", () => {
   // The deep tier: 3 instances × 2 threads at ~56 ms mean work ≈ 107 req/s; clients send 60 req/s
   // (56% busy). A 3 s hang fills its queues (3 × 200 requests ≈ 5.6 s of work, longer than the
   // 2 s timeouts), and with 2 retries at two layers up to 9 attempts per request chase them.
-  const metastable = {
-    faultAtMs: 2000,
-    faultDurationMs: 3000,
-    durationMs: 20_000,
-    deepWorkers: 2,
-    deepServiceMs: 50,
-    ratePerSec: 60,
-    queueCapacity: 200,
-  };
+  const metastable = timeoutBudgets.presets.storm;
   const lateGoodput = (r: ReturnType<typeof timeoutBudgets.run>) => {
     // Mean goodput over the last 4 s of load, long after the 2 s outage ended.
     const late = r.series.goodput.filter((g) => g.timeMs >= 16_000 && g.timeMs < 20_000);
@@ -98,7 +83,7 @@ describe("timeoutBudgets", () => {
 
   it("timeoutBudgets.run({ policy }) uses the learner's policy on every hop and rejects NaN", () => {
     const oneShot: CallPolicy = { decide: () => ({ timeoutMs: 500, retry: false, target: "same", backoffMs: 0 }) };
-    const r = timeoutBudgets.run({ faultAtMs: 0, ratePerSec: 5, durationMs: 2000, policy: oneShot });
+    const r = timeoutBudgets.run({ ...timeoutBudgets.presets.hung, policy: oneShot });
     expect(r.amplification).toBe(1);
     expect(r.edge.latencyMs.max).toBeLessThan(500 + NETWORK_SLACK_MS);
     const broken: CallPolicy = {
@@ -114,7 +99,9 @@ describe("timeoutBudgets", () => {
       "invalid timeoutBudgets.faultInstances: 4 (allowed: at most instances (3))",
     );
     expect(() => timeoutBudgets.run({ retries: -1 })).toThrow("invalid timeoutBudgets.retries: -1");
-    expect(() => timeoutBudgets.run({ backoff: "linear" })).toThrow('invalid timeoutBudgets.backoff: "linear"');
+    expect(() => timeoutBudgets.run({ backoff: "linear" } as never)).toThrow(
+      'invalid timeoutBudgets.backoff: "linear"',
+    );
     expect(() => timeoutBudgets.run({ edgeTimeoutMs: Number.NaN })).toThrow(
       "invalid timeoutBudgets.edgeTimeoutMs: NaN",
     );
@@ -141,7 +128,7 @@ describe("timeoutBudgets", () => {
       durationMs: 20_000,
       innerTimeoutMs: 500,
       retries: 0,
-    };
+    } as const;
     const eureka = timeoutBudgets.run({ ...base, discovery: "eureka" });
     const instant = timeoutBudgets.run({ ...base, discovery: "instant" });
     expect(eureka.edge.outcomes.error).toBeGreaterThan(20);

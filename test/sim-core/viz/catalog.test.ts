@@ -1,17 +1,13 @@
 import { JSDOM } from "jsdom";
-import { renderChart, scenarios, views } from "sim-core";
+import { MODULES, renderChart, scenarioEntries } from "sim-core";
 import { describe, expect, it } from "vitest";
 
 const { document } = new JSDOM("<!doctype html><body></body>").window;
 
 describe("views", () => {
-  it("every registered scenario has charts, and every view belongs to a registered scenario", () => {
-    expect(Object.keys(views).sort()).toEqual(Object.keys(scenarios).sort());
-  });
-
-  for (const [id, scenario] of Object.entries(scenarios)) {
+  for (const [id, { scenario, views }] of scenarioEntries(MODULES)) {
     const result = scenario.run();
-    for (const chart of views[id]?.charts ?? []) {
+    for (const chart of views.charts) {
       it(`${id}: ${chart.id} renders an SVG with marks from the result`, () => {
         const element = renderChart(chart.options(result), document);
         // A figure (chart with a legend) holds several SVGs; the chart is the last one.
@@ -23,7 +19,7 @@ describe("views", () => {
         expect(element.outerHTML).not.toContain("NaN");
       });
     }
-    for (const [name, diagram] of Object.entries(views[id]?.diagrams ?? {})) {
+    for (const [name, diagram] of Object.entries(views.diagrams ?? {})) {
       it(`${id}: the ${name} diagram is Mermaid text`, () => {
         expect(diagram(result)).toMatch(/^(flowchart|graph|sequenceDiagram)/);
       });
