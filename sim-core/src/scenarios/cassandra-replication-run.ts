@@ -1,4 +1,4 @@
-import { Cluster, DEFAULT_NETWORK, Network, standardTopology } from "../cluster/index.js";
+import { Cluster, DEFAULT_NETWORK, Network, replayCluster, standardTopology } from "../cluster/index.js";
 import { SimConfigError } from "../errors/index.js";
 import { msToUs, Simulation } from "../kernel/index.js";
 import { Histogram } from "../metrics/index.js";
@@ -65,6 +65,7 @@ export function runCassandraReplication(
   const root = createRng(p.seed);
   const sim = new Simulation();
   const cluster = new Cluster(sim, topology, new Network(topology, DEFAULT_NETWORK, root.fork("network")));
+  if (extras.replay !== undefined) replayCluster(extras.replay.attach(sim), cluster);
   const dataCenters = Object.fromEntries(topology.regions.map((r) => [r.name, p.rfPerRegion]));
   const ring = TokenRing.random(topology.nodes.length, p.vnodes, root.fork("ring"), "cassandraReplication.ring");
   const store = new CassandraStore(

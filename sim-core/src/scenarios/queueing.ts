@@ -3,6 +3,7 @@ import { Histogram, type LatencySummary } from "../metrics/index.js";
 import { createRng, type Distribution, distribution } from "../random/index.js";
 import { Station } from "../rpc/index.js";
 import { type MmcTheory, mmcTheory } from "../theory/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 
 /** Service-time shapes with the same mean, to show that the queue cares about variance too. */
@@ -46,7 +47,8 @@ export const queueing = defineScenario<
     serviceShape: string;
     customers: number;
   },
-  QueueingResult
+  QueueingResult,
+  { replay: ReplayRecorder }
 >({
   id: "queueing",
   title: "A queue in front of a pool of workers",
@@ -104,7 +106,7 @@ export const queueing = defineScenario<
       integer: true,
     },
   },
-  body(p) {
+  body(p, extras) {
     const rng = createRng(p.seed);
     const arrivalsRng = rng.fork("arrivals");
     const serviceRng = rng.fork("service");
@@ -116,6 +118,8 @@ export const queueing = defineScenario<
     // captured by closures: a closure's variable holding a fraction is boxed anew on each
     // write, an object's number field is updated in place.
     const inSystem = new Occupancy();
+    const replay = extras.replay?.attach(sim) ?? null;
+    replay?.node("arrivals", { label: "arrivals λ" });
     // A customer is submitted the moment it arrives, so its response time is exactly its wait
     // plus its service: jobs carry nothing and arriving allocates nothing.
     const station = new Station<null>(sim, {
@@ -125,17 +129,25 @@ export const queueing = defineScenario<
       // About 200 points over the expected run, whatever its length.
       seriesBinMs: Math.max(1, Math.round(p.customers / p.arrivalRatePerS / 0.2)),
       serviceTimeUs: () => msToUs(service.sample(serviceRng)),
+      replay,
       onDone(_customer, waitedUs, servedUs) {
         inSystem.change(sim.nowUs, -1);
+        replay?.move("queue", "done", 0, "ok");
         response.record(usToMs(waitedUs + servedUs));
         wait.record(usToMs(waitedUs));
       },
     });
+    if (replay !== null) {
+      replay.node("done", { label: "served" });
+      replay.edge("arrivals", "queue");
+      replay.edge("queue", "done");
+    }
     const meanGapMs = 1000 / p.arrivalRatePerS;
     let arrived = 0;
     const arrive: Handler<null> = sim.handler("arrival", () => {
       arrived++;
       inSystem.change(sim.nowUs, 1);
+      replay?.move("arrivals", "queue", 0, "request");
       station.submit(null);
       if (arrived < p.customers) sim.schedule(msToUs(-meanGapMs * Math.log(1 - arrivalsRng.next())), arrive, null);
     });
