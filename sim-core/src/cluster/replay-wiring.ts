@@ -14,7 +14,11 @@ import type { Cluster } from "./cluster.js";
  */
 export function replayCluster(replay: ReplayRecorder, cluster: Cluster): string[] {
   const ids = cluster.topology.nodes.map((n) => {
-    replay.node(n.name, { group: n.zone });
+    // The zone is the group's title; the box needs only the node's own part of the name.
+    replay.node(n.name, {
+      group: n.zone,
+      label: n.name.startsWith(`${n.zone}-`) ? n.name.slice(n.zone.length + 1) : n.name,
+    });
     return n.name;
   });
   cluster.network.tap = (from, to, delayUs) => {
