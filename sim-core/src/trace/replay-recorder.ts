@@ -1,10 +1,10 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
+import { FrameSampler } from "./replay-frames.js";
 import {
   type MoveKind,
   REPLAY_STATUSES,
   type Replay,
   type ReplayChange,
-  type ReplayFrame,
   type ReplayMove,
   type ReplayNode,
   type ReplayNodeState,
@@ -18,8 +18,6 @@ import {
 export const REPLAY_MAX_ITEMS = 20_000;
 /** Frames over the whole run: one per pixel of a wide scrubber is all a viewer can show. */
 export const REPLAY_MAX_FRAMES = 400;
-/** The first frame spacing; it doubles as the run grows, so short runs keep fine frames. */
-const FIRST_FRAME_STEP_US = 1000;
 
 export interface ReplayOptions {
   /** Start of the exact window, in virtual ms (default 0). */
@@ -48,14 +46,9 @@ export class ReplayRecorder {
   private readonly index = new Map<string, number>();
   private readonly edges: [number, number][] = [];
   private readonly state = { queued: [] as number[], busy: [] as number[], status: [] as number[] };
-  private frames: ReplayFrame[] = [];
-  private stepUs = FIRST_FRAME_STEP_US;
-  private nextFrameUs = 0;
-  private peakSince: number[] = [];
-  private movesSince = 0;
+  private readonly frames: FrameSampler;
   private readonly fromUs: number;
   private readonly maxItems: number;
-  private readonly maxFrames: number;
   private base: ReplayNodeState[] | null = null;
   private closedAtUs = Infinity;
   private readonly changes: ReplayChange[] = [];
@@ -65,10 +58,9 @@ export class ReplayRecorder {
   constructor(options: ReplayOptions = {}) {
     this.fromUs = Math.round(checkNumber("replay.fromMs", options.fromMs ?? 0, { min: 0 }) * 1000);
     this.maxItems = checkNumber("replay.maxItems", options.maxItems ?? REPLAY_MAX_ITEMS, { min: 1, integer: true });
-    this.maxFrames = checkNumber("replay.maxFrames", options.maxFrames ?? REPLAY_MAX_FRAMES, {
-      min: 2,
-      integer: true,
-    });
+    this.frames = new FrameSampler(
+      checkNumber("replay.maxFrames", options.maxFrames ?? REPLAY_MAX_FRAMES, { min: 2, integer: true }),
+    );
   }
 
   /** Reads time from this simulation from now on; returns the recorder for chaining. */
@@ -93,7 +85,7 @@ export class ReplayRecorder {
     this.state.queued.push(0);
     this.state.busy.push(0);
     this.state.status.push(0);
-    this.peakSince.push(0);
+    this.frames.addNode();
     return i;
   }
 
@@ -115,7 +107,7 @@ export class ReplayRecorder {
     this.advance();
     if (this.state.queued[i] !== queued) this.set(i, 0, queued);
     if (this.state.busy[i] !== busy) this.set(i, 1, busy);
-    if (queued > (this.peakSince[i] as number)) this.peakSince[i] = queued;
+    this.frames.queue(i, queued);
   }
 
   /** A node failed, hung or came back (now). */
@@ -131,7 +123,7 @@ export class ReplayRecorder {
     const a = this.at(from);
     const b = this.at(to);
     const now = this.advance();
-    this.movesSince++;
+    this.frames.move();
     if (!this.keeps(now)) return;
     const span = Math.max(0, delayUs);
     if (span > this.maxMoveUs) this.maxMoveUs = span;
@@ -141,13 +133,13 @@ export class ReplayRecorder {
   /** The replay of everything recorded, up to the clock's current time (the end of the run). */
   finish(): Replay {
     const endUs = this.advance();
-    if (this.nextFrameUs <= endUs) this.pushFrame(this.nextFrameUs);
+    this.frames.finish(endUs, this.state);
     return {
       nodes: this.nodes.map((n) => ({ ...n })),
       edges: this.edges.map(([a, b]) => [a, b]),
       endUs,
-      frameStepUs: this.stepUs,
-      frames: this.frames,
+      frameStepUs: this.frames.stepUs,
+      frames: this.frames.frames,
       window: {
         fromUs: Math.min(this.fromUs, endUs),
         toUs: Math.min(this.closedAtUs, endUs),
@@ -182,51 +174,9 @@ export class ReplayRecorder {
   /** Brings frames and the window's start up to now; every item passes here before it is applied. */
   private advance(): number {
     const now = this.clock?.nowUs ?? 0;
-    // A frame holds the state at its time including changes at that time, so it is written
-    // when the first later item arrives.
-    while (now > this.nextFrameUs) this.pushFrame(this.nextFrameUs);
+    this.frames.advance(now, this.state);
     if (this.base === null && now >= this.fromUs) this.base = this.snapshot();
     return now;
-  }
-
-  private pushFrame(tUs: number): void {
-    const s = this.state;
-    this.frames.push({
-      tUs,
-      queued: s.queued.slice(),
-      busy: s.busy.slice(),
-      status: s.status.slice(),
-      peakQueued: this.peakSince.slice(),
-      moves: this.movesSince,
-    });
-    this.peakSince = s.queued.slice();
-    this.movesSince = 0;
-    this.nextFrameUs = tUs + this.stepUs;
-    if (this.frames.length > this.maxFrames) this.halveFrames();
-  }
-
-  /** Keeps every other frame at twice the spacing; each kept frame absorbs the peak and messages of the dropped one before it. */
-  private halveFrames(): void {
-    const old = this.frames;
-    const kept: ReplayFrame[] = [];
-    for (let i = 0; i < old.length; i += 2) {
-      const f = old[i] as ReplayFrame;
-      const before = old[i - 1];
-      if (before !== undefined) {
-        f.peakQueued = f.peakQueued.map((q, n) => Math.max(q, before.peakQueued[n] ?? 0));
-        f.moves += before.moves;
-      }
-      kept.push(f);
-    }
-    const last = old[old.length - 1] as ReplayFrame;
-    if ((old.length - 1) % 2 === 1) {
-      // The last frame was dropped: what it saw belongs to the next frame, not yet written.
-      this.peakSince = this.peakSince.map((q, n) => Math.max(q, last.peakQueued[n] ?? 0));
-      this.movesSince += last.moves;
-    }
-    this.frames = kept;
-    this.stepUs *= 2;
-    this.nextFrameUs = (kept[kept.length - 1] as ReplayFrame).tUs + this.stepUs;
   }
 
   private snapshot(): ReplayNodeState[] {
