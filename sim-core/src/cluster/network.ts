@@ -105,6 +105,18 @@ export class Network {
    * takes no time and is never lost. Draws from the network's stream.
    */
   delayUs(from: number, to: number): number {
+    const delay = this.draw(from, to);
+    if (this.tap !== null) this.tap(from, to, delay);
+    return delay;
+  }
+
+  /**
+   * Sees every message the network carries (its delay, or -1 if lost), e.g. to record a replay.
+   * It must not draw or schedule: the run stays the same with or without it.
+   */
+  tap: ((from: number, to: number, delayUs: number) => void) | null = null;
+
+  private draw(from: number, to: number): number {
     if (this.down[from] === 1 || this.down[to] === 1) return -1;
     const code = this.localityCode(from, to);
     if (code === LOCALITY_SAME_NODE) return 0;

@@ -1,4 +1,5 @@
 import type { DistributionSpec } from "../random/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import type { BackoffSpec } from "./backoff.js";
 import type { CircuitBreaker, CircuitBreakerSpec } from "./circuit-breaker.js";
 import type { DiscoveryMode } from "./discovery.js";
@@ -68,4 +69,6 @@ export interface RpcSpec {
   trace?: { fromMs?: number; count?: number };
   /** Bin width of time series, in ms. */
   seriesBinMs?: number;
+  /** Records the run for a viewer (topology, queues, messages); reading only, it changes no number. */
+  replay?: ReplayRecorder;
 }

@@ -1,6 +1,7 @@
 import { checkNumber } from "../errors/index.js";
 import type { Handler, Simulation } from "../kernel/index.js";
 import { GaugeSeries } from "../metrics/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 
 /** How a station serves its jobs; all durations in integer microseconds. */
 export interface StationOptions<J> {
@@ -34,6 +35,10 @@ export interface StationOptions<J> {
    * it twice per job cost about 8% of an M/M/1 run (bench mm1).
    */
   trackBusyWorkers?: boolean;
+  /** Reports queue and busy workers to a replay, as the node of this station's name (declared here). */
+  replay?: ReplayRecorder | null;
+  /** The replay group of this station's node (default: its name). */
+  replayGroup?: string;
 }
 
 /**
@@ -68,6 +73,7 @@ export class Station<J> {
   private readonly admit: ((job: J) => boolean) | undefined;
   private readonly onDrop: ((job: J) => void) | undefined;
   private readonly busySeries: GaugeSeries | null;
+  private readonly replay: ReplayRecorder | null;
   // Waiting jobs and when they arrived: a ring buffer (length a power of two) of parallel
   // arrays, so queueing a job allocates nothing.
   private queueJobs: (J | undefined)[] = new Array<J | undefined>(16).fill(undefined);
@@ -100,6 +106,12 @@ export class Station<J> {
     this.queueLength = new GaugeSeries(binMs);
     this.busySeries = options.trackBusyWorkers === true ? new GaugeSeries(binMs) : null;
     this.finish = sim.handler(`${options.name}.done`, (slot: number) => this.complete(slot));
+    this.replay = options.replay ?? null;
+    this.replay?.node(this.name, {
+      group: options.replayGroup ?? this.name,
+      workers: this.servers,
+      queueCapacity: this.queueCapacity,
+    });
   }
 
   /**
@@ -128,6 +140,7 @@ export class Station<J> {
     if (this.busy < this.servers) {
       this.accepted++;
       this.start(job, 0);
+      if (this.replay !== null) this.report();
       return true;
     }
     if (this.waiting >= this.queueCapacity) {
@@ -140,6 +153,7 @@ export class Station<J> {
     this.queueJobs[at] = job;
     this.queueSinceUs[at] = this.sim.nowUs;
     this.queueLength.set(this.sim.nowUs, this.count);
+    if (this.replay !== null) this.report();
     return true;
   }
 
@@ -150,6 +164,7 @@ export class Station<J> {
     this.busyUs += heldUs;
     if (this.busySeries !== null) this.busySeries.set(this.sim.nowUs, this.busy);
     this.startNext();
+    if (this.replay !== null) this.report();
   }
 
   private start(job: J, waitedUs: number): void {
@@ -181,6 +196,12 @@ export class Station<J> {
     if (this.busySeries !== null) this.busySeries.set(this.sim.nowUs, this.busy);
     this.onDone(job, waitedUs, servedUs);
     this.startNext();
+    if (this.replay !== null) this.report();
+  }
+
+  /** Tells the replay where this station stands after an operation (the last report at a time wins). */
+  private report(): void {
+    this.replay?.gauge(this.name, this.count, this.busy);
   }
 
   private newSlot(): number {

@@ -3,11 +3,12 @@ import { checkNumber, SimConfigError } from "../errors/index.js";
 import { type Handler, type Simulation, US_PER_MS } from "../kernel/index.js";
 import { GaugeSeries, Histogram, RateSeries } from "../metrics/index.js";
 import type { Rng } from "../random/index.js";
-import { SpanRecorder } from "../trace/index.js";
+import { type ReplayRecorder, SpanRecorder } from "../trace/index.js";
 import { buildRuntime } from "./build.js";
 import { Discovery } from "./discovery.js";
 import { OUTCOMES, type Outcome, outcomeCode } from "./outcome.js";
 import { type CallDecision, checkDecision } from "./policy.js";
+import { answerKind, REPLAY_CLIENT, wireReplay } from "./replay-wiring.js";
 import {
   ANSWERED,
   type Attempt,
@@ -47,6 +48,9 @@ export class RpcSystem {
   readonly edge: ServiceRt;
   readonly discovery: Discovery;
   readonly tracer: SpanRecorder | null;
+  /** Where a viewer's replay is recorded, if one was asked for (see `RpcSpec.replay`). */
+  readonly replay: ReplayRecorder | null;
+  private replayNames = new Map<number, string>();
   readonly propagate: boolean;
   readonly binMs: number;
   /** Latency of every answered client request, in ms. */
@@ -99,6 +103,8 @@ export class RpcSystem {
             checkNumber("rpc.edgeDeadlineMs", spec.edgeDeadlineMs, { min: 0, minExclusive: true }) * US_PER_MS,
           );
     this.tracer = spec.trace === undefined ? null : new SpanRecorder(spec.trace);
+    this.replay = spec.replay?.attach(sim) ?? null;
+    this.replay?.node(REPLAY_CLIENT, { label: "clients" });
     this.goodput = new RateSeries(this.binMs);
     this.edgeInFlight = new GaugeSeries(this.binMs);
     this.policyRng = rng.fork("policy");
@@ -126,13 +132,18 @@ export class RpcSystem {
     this.hLoad = sim.handler("client.load", () => this.onLoad());
     this.hHang = sim.handler("rpc.hang", (h: { instance: InstanceRt; untilUs: number }) => {
       h.instance.hungUntilUs = h.untilUs;
+      this.replay?.health(h.instance.name, "hung");
       if (h.untilUs !== Infinity) sim.scheduleAt(h.untilUs, this.hUnhang, h.instance);
     });
     this.hUnhang = sim.handler("rpc.unhang", (inst: InstanceRt) => {
+      this.replay?.health(inst.name, "up");
       const parked = inst.parked.splice(0);
       for (const job of parked) this.admit(job);
     });
     for (const service of this.services) for (const inst of service.instances) this.makeStation(inst);
+    if (this.replay !== null) {
+      this.replayNames = wireReplay(this.replay, this.services, this.calls, this.edge, this.cluster);
+    }
   }
 
   private makeStation(inst: InstanceRt): void {
@@ -153,6 +164,8 @@ export class RpcSystem {
       },
       admit: (job) => !(this.propagate && sim.nowUs >= job.deadlineUs),
       onDrop: (job) => this.dropExpired(job),
+      replay: this.replay,
+      replayGroup: spec.name,
     });
   }
 
@@ -235,6 +248,7 @@ export class RpcSystem {
           })
         : null;
     const job = this.jobs.take(id, target, null, now, deadline);
+    this.replay?.move(REPLAY_CLIENT, target.name, 0, "request");
     if (inst === undefined) {
       job.span = span;
       this.reply(job, "rejected");
@@ -419,6 +433,7 @@ export class RpcSystem {
       attempt.hedgeHandle = this.sim.schedule(rt.hedgeAfterUs, this.hHedge, attempt);
     }
     const delay = this.cluster.network.delayUs(job.instance.node, inst.node);
+    this.replay?.move(job.instance.name, inst.name, delay, delay >= 0 ? "request" : "lost");
     if (delay >= 0) this.sim.schedule(delay, this.hArrive, attempt);
     else this.attemptPool.drop(attempt); // the message is lost: only the caller still holds it
   }
@@ -578,6 +593,7 @@ export class RpcSystem {
       if (outcome === "ok") this.goodput.add(now);
       this.edgeInFlight.add(now, -1);
       this.sim.fold(code);
+      this.replay?.move(job.instance.name, REPLAY_CLIENT, 0, answerKind(outcome, 0));
       if (job.span !== null) {
         job.span.endUs = now;
         job.span.outcome = outcome;
@@ -586,6 +602,8 @@ export class RpcSystem {
     }
     attempt.result = outcome;
     const delay = this.cluster.network.delayUs(job.instance.node, attempt.callerNode);
+    const caller = this.replayNames.get(attempt.callerNode);
+    if (caller !== undefined) this.replay?.move(job.instance.name, caller, delay, answerKind(outcome, delay));
     if (delay >= 0) this.sim.schedule(delay, this.hRespond, attempt);
     else this.attemptPool.drop(attempt); // the answer is lost
   }

@@ -1,4 +1,4 @@
-import { createCluster, standardTopology } from "../cluster/index.js";
+import { createCluster, replayCluster, standardTopology } from "../cluster/index.js";
 import { SimConfigError } from "../errors/index.js";
 import { MS_PER_S, msToUs, Simulation, usToMs } from "../kernel/index.js";
 import { Histogram } from "../metrics/index.js";
@@ -65,6 +65,7 @@ export function runCassandraReplication(
   const root = createRng(p.seed);
   const sim = new Simulation();
   const cluster = createCluster(sim, topology, root);
+  if (extras.replay !== undefined) replayCluster(extras.replay.attach(sim), cluster);
   const dataCenters = Object.fromEntries(topology.regions.map((r) => [r.name, p.rfPerRegion]));
   const ring = TokenRing.random(topology.nodes.length, p.vnodes, root.fork("ring"), "cassandraReplication.ring");
   const store = new CassandraStore(

@@ -1,5 +1,6 @@
 import type { LatencySummary } from "../metrics/index.js";
 import type { Seed } from "../random/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import type { ReplicationOutcomes } from "./cassandra-replication-summary.js";
 
 export type { CassandraReplicationParams } from "./cassandra-replication-params.js";
@@ -59,4 +60,6 @@ export type ReplicaPlacement = (
 /** Scenario inputs that are not controls: a learner's placement instead of NetworkTopologyStrategy. */
 export interface CassandraReplicationExtras {
   placement?: ReplicaPlacement;
+  /** Records the run for a viewer (see `recordReplay`); it changes no number. */
+  replay?: ReplayRecorder;
 }

@@ -26,3 +26,4 @@ export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
 export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";
 export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
 export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
+export { recordReplay } from "./record-replay.js";

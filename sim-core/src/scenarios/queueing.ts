@@ -3,6 +3,7 @@ import { Histogram, type LatencySummary } from "../metrics/index.js";
 import { createRng, type Distribution, distribution, exponentialGap } from "../random/index.js";
 import { Station } from "../rpc/index.js";
 import { type MmcTheory, mmcTheory } from "../theory/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 
 /** Service-time shapes with the same mean, to show that the queue cares about variance too. */
@@ -99,7 +100,7 @@ export const queueing = defineScenario({
       integer: true,
     },
   },
-  body(p): QueueingResult {
+  body(p, extras: Partial<{ replay: ReplayRecorder }>): QueueingResult {
     const rng = createRng(p.seed);
     const arrivalsRng = rng.fork("arrivals");
     const serviceRng = rng.fork("service");
@@ -111,6 +112,8 @@ export const queueing = defineScenario({
     // captured by closures: a closure's variable holding a fraction is boxed anew on each
     // write, an object's number field is updated in place.
     const inSystem = new Occupancy();
+    const replay = extras.replay?.attach(sim) ?? null;
+    replay?.node("arrivals", { label: "arrivals λ" });
     // A customer is submitted the moment it arrives, so its response time is exactly its wait
     // plus its service: jobs carry nothing and arriving allocates nothing.
     const station = new Station<null>(sim, {
@@ -120,17 +123,25 @@ export const queueing = defineScenario({
       // About 200 points over the expected run, whatever its length.
       seriesBinMs: Math.max(1, Math.round(p.customers / p.arrivalRatePerS / 0.2)),
       serviceTimeUs: () => msToUs(service.sample(serviceRng)),
+      replay,
       onDone(_customer, waitedUs, servedUs) {
         inSystem.change(sim.nowUs, -1);
+        replay?.move("queue", "done", 0, "ok");
         response.record(usToMs(waitedUs + servedUs));
         wait.record(usToMs(waitedUs));
       },
     });
+    if (replay !== null) {
+      replay.node("done", { label: "served" });
+      replay.edge("arrivals", "queue");
+      replay.edge("queue", "done");
+    }
     const meanGapMs = MS_PER_S / p.arrivalRatePerS;
     let arrived = 0;
     const arrive: Handler<null> = sim.handler("arrival", () => {
       arrived++;
       inSystem.change(sim.nowUs, 1);
+      replay?.move("arrivals", "queue", 0, "request");
       station.submit(null);
       if (arrived < p.customers) sim.schedule(msToUs(exponentialGap(meanGapMs, arrivalsRng)), arrive, null);
     });

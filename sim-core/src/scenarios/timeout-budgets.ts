@@ -3,7 +3,7 @@ import { Simulation } from "../kernel/index.js";
 import type { LatencySummary } from "../metrics/index.js";
 import { createRng, type Seed } from "../random/index.js";
 import { type CallPolicy, type DiscoveryMode, type OutcomeCounts, RpcSystem, rpcResults } from "../rpc/index.js";
-import type { Span } from "../trace/index.js";
+import type { ReplayRecorder, Span } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 import { buildServices, layerNames } from "./timeout-budgets-build.js";
 import { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
@@ -11,6 +11,8 @@ import { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-bud
 /** The learner's plug-in: one call policy used on every hop (module 5 lab). */
 export interface TimeoutBudgetsExtras {
   policy: CallPolicy;
+  /** Records the run for a viewer (see `recordReplay`); it changes no number. */
+  replay: ReplayRecorder;
 }
 
 export interface TimeoutBudgetsResult {
@@ -119,6 +121,7 @@ export const timeoutBudgets = defineScenario({
         discovery: params.discovery as DiscoveryMode,
         trace: { fromMs: faultFromMs, count: 1 },
         seriesBinMs: binMs,
+        ...(extras.replay !== undefined ? { replay: extras.replay } : {}),
       },
       rng,
       cluster,

@@ -19,3 +19,4 @@ export { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from 
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
+export { type Box, type ReplayLayout, replayLayout } from "./replay-layout.js";

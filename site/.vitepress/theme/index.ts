@@ -10,8 +10,10 @@ import RequestTrace from "./components/RequestTrace.vue";
 import ScenarioGallery from "./components/ScenarioGallery.vue";
 import Simulation from "./components/Simulation.vue";
 import SimNumber from "./components/SimNumber.vue";
+import TimeTravel from "./components/TimeTravel.vue";
 import Topology from "./components/Topology.vue";
 import "./style.css";
+import "./time-travel.css";
 
 const theme: Theme = {
   extends: DefaultTheme,
@@ -28,6 +30,7 @@ const theme: Theme = {
     app.component("ModuleOutcomes", ModuleOutcomes);
     app.component("LabList", LabList);
     app.component("ScenarioGallery", ScenarioGallery);
+    app.component("TimeTravel", TimeTravel);
   },
 };
 
