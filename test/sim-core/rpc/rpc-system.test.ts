@@ -160,7 +160,7 @@ describe("RpcSystem", () => {
     expect(r.calls[0]?.outcomes).toMatchObject({ ok: 1, rejected: 1 });
   });
 
-  it("a circuit breaker opens after 20 failures and short-circuits to the fallback", () => {
+  it("a circuit breaker opens at the health snapshot after 20 failures and short-circuits to the fallback", () => {
     const { sim, rpc } = system([
       {
         name: "edge",
@@ -170,13 +170,16 @@ describe("RpcSystem", () => {
       },
       { name: "mid", instances: 1, serviceTimeMs: zero, errorRate: 1 },
     ]);
+    // The breaker reads health snapshots published every 500 ms (Hystrix's HealthCountsStream):
+    // the first 30 failures all go out, and only requests after the first snapshot are stopped.
     for (let i = 0; i < 30; i++) rpc.request(i);
+    for (let i = 0; i < 10; i++) rpc.request(600 + i);
     sim.run();
-    const r = rpcResults(rpc, 100);
-    expect(r.calls[0]?.attempts).toBe(20);
+    const r = rpcResults(rpc, 1000);
+    expect(r.calls[0]?.attempts).toBe(30);
     expect(r.calls[0]?.shortCircuited).toBe(10);
-    expect(r.outcomes.ok).toBe(30);
-    expect(r.calls[0]?.outcomes.fallback).toBe(30);
+    expect(r.outcomes.ok).toBe(40);
+    expect(r.calls[0]?.outcomes.fallback).toBe(40);
   });
 
   it("a retry budget caps retries at ratio · requests + minimum", () => {
