@@ -2,7 +2,15 @@ import { SimConfigError } from "../errors/index.js";
 import type { Calls } from "./calls.js";
 import type { RpcCore } from "./core.js";
 import { outcomeCode } from "./outcome.js";
-import { ANSWERED, type Attempt, type Call, GAVE_UP, type InstanceRt, PENDING } from "./runtime.js";
+import {
+  ANSWERED,
+  type Attempt,
+  CAUSE_SHORT_CIRCUITED,
+  type Call,
+  GAVE_UP,
+  type InstanceRt,
+  PENDING,
+} from "./runtime.js";
 
 /**
  * One attempt of a call: the choice of instance (discovery's view, the balancer, the breaker),
@@ -49,7 +57,10 @@ export class Attempts {
     }
     if (client.breaker !== null && !client.breaker.allowRequest(now)) {
       rt.stats.shortCircuited++;
-      if (call.outstanding === 0) this.calls.finishCall(call, "rejected");
+      if (call.outstanding === 0) {
+        call.cause = CAUSE_SHORT_CIRCUITED;
+        this.calls.finishCall(call, "rejected");
+      }
       return;
     }
     const inst = rt.to.instances[index] as InstanceRt;

@@ -1,6 +1,7 @@
 import type { Topology } from "../cluster/index.js";
 import { checkArray, checkBoolean, checkNumber, SimConfigError } from "../errors/index.js";
 import { checkNonNegative, distribution, type Rng } from "../random/index.js";
+import { bulkheadFactory } from "./bulkhead.js";
 import { type CircuitBreaker, HystrixCircuitBreaker } from "./circuit-breaker.js";
 import { loadBalancer } from "./load-balancer.js";
 import { fixedCallPolicy } from "./policy.js";
@@ -169,6 +170,7 @@ function buildCall(
     makeBudget,
     makeBreaker,
     makeBalancer,
+    bulkheadFactory(c.bulkhead, `${path}.bulkhead`),
   );
 }
 

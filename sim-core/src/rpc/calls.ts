@@ -3,7 +3,7 @@ import type { Attempts } from "./attempts.js";
 import type { RpcCore } from "./core.js";
 import { type Outcome, outcomeCode } from "./outcome.js";
 import { type CallDecision, checkDecision } from "./policy.js";
-import { type Call, type CallRt, ClientRt, type Job } from "./runtime.js";
+import { CAUSE_BULKHEAD, CAUSE_SHORT_CIRCUITED, type Call, type CallRt, ClientRt, type Job } from "./runtime.js";
 import type { ServerJobs } from "./server-jobs.js";
 
 /** A guard against a policy that retries forever. */
@@ -32,14 +32,40 @@ export class Calls {
         rt.makeBreaker?.() ?? null,
         rt.makeBudget?.() ?? null,
         core.policyRng,
+        rt.makeBulkhead?.() ?? null,
       );
       inst.clients[rt.id] = client;
     }
     const call = core.callPool.take(job, client, core.sim.nowUs);
     client.budget?.deposit(core.sim.nowUs);
+    if (client.bulkhead !== null && !this.enterBulkhead(call)) return;
     const d = this.decide(call);
     call.nextTimeoutUs = Math.max(1, Math.round(d.timeoutMs * US_PER_MS));
     this.attempts.sendAttempt(call, false);
+  }
+
+  /**
+   * Takes a slot of the call's bulkhead, or ends the call as Hystrix would: short-circuited if
+   * the breaker is open (it is asked first), else rejected, which its health counts as a failure.
+   */
+  private enterBulkhead(call: Call): boolean {
+    const client = call.client;
+    if ((client.bulkhead as NonNullable<typeof client.bulkhead>).tryAcquire()) {
+      call.permit = true;
+      return true;
+    }
+    const now = this.core.sim.nowUs;
+    const stats = client.call.stats;
+    if (client.breaker !== null && !client.breaker.allowRequest(now)) {
+      stats.shortCircuited++;
+      call.cause = CAUSE_SHORT_CIRCUITED;
+    } else {
+      client.breaker?.record(now, false);
+      stats.bulkheadRejected++;
+      call.cause = CAUSE_BULKHEAD;
+    }
+    this.finishCall(call, "rejected");
+    return false;
   }
 
   decide(call: Call): CallDecision {
@@ -91,6 +117,11 @@ export class Calls {
     const outcome = result !== "ok" && rt.fallback ? "fallback" : result;
     const code = outcomeCode(outcome);
     rt.stats.outcomes[code] = (rt.stats.outcomes[code] as number) + 1;
+    if (outcome === "fallback") {
+      const cause = call.cause > 0 ? call.cause : result === "timeout" ? 1 : result === "rejected" ? 2 : 0;
+      rt.stats.fallbacks[cause] = (rt.stats.fallbacks[cause] as number) + 1;
+    }
+    if (call.permit) call.client.bulkhead?.release();
     const job = call.job;
     if (outcome !== "ok" && outcome !== "fallback") job.failed = true;
     // Every attempt of a done call is answered or given up, and no retry is scheduled for it.

@@ -1,3 +1,13 @@
+export {
+  BULKHEAD_KINDS,
+  Bulkhead,
+  type BulkheadKind,
+  type BulkheadSpec,
+  bulkheadFactory,
+  HYSTRIX_MAX_QUEUE_SIZE,
+  HYSTRIX_SEMAPHORE_MAX_CONCURRENT,
+  HYSTRIX_THREAD_POOL_CORE_SIZE,
+} from "./bulkhead.js";
 export { BACKOFF_KINDS, type BackoffKind, type BackoffSpec, backoffMs, checkBackoff, NO_BACKOFF } from "./backoff.js";
 export {
   type BreakerState,
@@ -48,7 +58,14 @@ export {
   type RetryPolicy,
   type RetryTarget,
 } from "./policy.js";
-export { type CallResult, type OutcomeCounts, type RpcResults, rpcResults, type ServiceResult } from "./results.js";
+export {
+  type CallResult,
+  type FallbackCounts,
+  type OutcomeCounts,
+  type RpcResults,
+  rpcResults,
+  type ServiceResult,
+} from "./results.js";
 export {
   RETRY_BUDGET_MIN_PER_S,
   RETRY_BUDGET_RATIO,

@@ -2,6 +2,7 @@ import { fastSampler } from "../cluster/index.js";
 import { GaugeSeries } from "../metrics/index.js";
 import type { Distribution, Rng } from "../random/index.js";
 import type { Span } from "../trace/index.js";
+import type { Bulkhead } from "./bulkhead.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import { isBuiltInBalancer, type LoadBalancer, type PickContext } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
@@ -36,6 +37,10 @@ export class EdgeStats {
   hedges = 0;
   budgetDenied = 0;
   shortCircuited = 0;
+  /** Calls rejected at once because the caller's bulkhead for this dependency was full. */
+  bulkheadRejected = 0;
+  /** Calls answered by the fallback, by what failed (see FALLBACK_CAUSES). */
+  readonly fallbacks = new Float64Array(5);
   /** Final outcome of each logical call, by outcome code. */
   readonly outcomes = new Float64Array(6);
 }
@@ -76,6 +81,7 @@ export class CallRt {
     readonly makeBudget: (() => RetryBudget) | null,
     readonly makeBreaker: (() => CircuitBreaker) | null,
     readonly makeBalancer: () => LoadBalancer,
+    readonly makeBulkhead: (() => Bulkhead) | null = null,
   ) {}
 }
 
@@ -91,6 +97,7 @@ export class ClientRt {
     readonly breaker: CircuitBreaker | null,
     readonly budget: RetryBudget | null,
     rng: Rng,
+    readonly bulkhead: Bulkhead | null = null,
   ) {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
@@ -183,6 +190,10 @@ export class Call {
   hedged = false;
   /** Attempts still waiting for an answer, kept only when the call may hedge (else null). */
   live: Attempt[] | null = null;
+  /** Whether the call holds a slot of its client's bulkhead. */
+  permit = false;
+  /** Why the call ended when it was not an attempt's outcome: see FALLBACK_CAUSES (0: the outcome). */
+  cause = 0;
   constructor(
     public job: Job,
     public client: ClientRt,
@@ -210,6 +221,8 @@ export class CallPool {
     call.nextTarget = "same";
     call.hedged = false;
     call.live = null;
+    call.permit = false;
+    call.cause = 0;
     return call;
   }
 
@@ -218,6 +231,14 @@ export class CallPool {
     this.free.push(call);
   }
 }
+
+/**
+ * Why a call fell back, in EdgeStats.fallbacks order: its last attempt's error, a timeout, a
+ * rejection (by the callee, or no instance to call), an open breaker, a full bulkhead.
+ */
+export const FALLBACK_CAUSES = ["error", "timeout", "rejected", "shortCircuited", "bulkheadRejected"] as const;
+export const CAUSE_SHORT_CIRCUITED = 3;
+export const CAUSE_BULKHEAD = 4;
 
 export const PENDING = 0;
 export const ANSWERED = 1;

@@ -1,5 +1,6 @@
 import type { DistributionSpec } from "../random/index.js";
 import type { BackoffSpec } from "./backoff.js";
+import type { BulkheadKind, BulkheadSpec } from "./bulkhead.js";
 import type { CircuitBreaker, CircuitBreakerSpec } from "./circuit-breaker.js";
 import type { DiscoveryMode } from "./discovery.js";
 import type { LoadBalancer, LoadBalancerKind } from "./load-balancer.js";
@@ -33,6 +34,11 @@ export interface CallSpec {
   circuitBreaker?: boolean | CircuitBreakerSpec | (() => CircuitBreaker);
   /** When the call fails in the end, answer with a fallback (degraded, but not an error). */
   fallback?: boolean;
+  /**
+   * Hystrix isolation per calling instance: a thread pool or a semaphore of 10 (Hystrix's
+   * defaults), or a spec with another size. A call that finds it full is rejected at once.
+   */
+  bulkhead?: BulkheadKind | BulkheadSpec;
   loadBalancer?: LoadBalancerKind | (() => LoadBalancer);
 }
 
