@@ -21,6 +21,8 @@ export type TimeoutBudgetsParams = {
   backoffBaseMs: number;
   retryBudgetPercent: number;
   circuitBreaker: boolean;
+  bulkhead: string;
+  bulkheadSize: number;
   hedgeAfterMs: number;
   discovery: string;
   faultKind: string;
@@ -137,6 +139,24 @@ export const TIMEOUT_BUDGETS_PARAMS: { readonly [K in keyof TimeoutBudgetsParams
     description: "Hystrix breaker with defaults (20 requests, 50% errors, 5 s sleep) and a fallback answer.",
     default: false,
   },
+  bulkhead: {
+    kind: "choice",
+    label: "Bulkhead",
+    description:
+      "Hystrix isolation of each dependency in every caller: a thread pool or a semaphore; a full one rejects at once to a fallback.",
+    default: "none",
+    options: ["none", "thread", "semaphore"],
+  },
+  bulkheadSize: num(
+    "Bulkhead size",
+    "Threads (or permits) per caller and dependency; Hystrix's default is 10.",
+    10,
+    1,
+    200,
+    1,
+    undefined,
+    true,
+  ),
   hedgeAfterMs: num(
     "Hedge after",
     "Send a second attempt to another instance after this long; 0 turns hedging off.",

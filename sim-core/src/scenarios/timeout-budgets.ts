@@ -2,7 +2,14 @@ import { Cluster, DEFAULT_NETWORK, Network, standardTopology, type TopologySpec 
 import { Simulation } from "../kernel/index.js";
 import type { LatencySummary } from "../metrics/index.js";
 import { createRng, type Seed } from "../random/index.js";
-import { type CallPolicy, type DiscoveryMode, type OutcomeCounts, RpcSystem, rpcResults } from "../rpc/index.js";
+import {
+  type CallPolicy,
+  type DiscoveryMode,
+  type FallbackCounts,
+  type OutcomeCounts,
+  RpcSystem,
+  rpcResults,
+} from "../rpc/index.js";
 import type { Span } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 import { buildServices, layerNames } from "./timeout-budgets-build.js";
@@ -28,6 +35,14 @@ export interface TimeoutBudgetsResult {
   };
   /** Attempts per client request on each edge of the call graph. */
   callsPerHop: { from: string; to: string; hop: number; perRequest: number; attempts: number; retries: number }[];
+  /** Per dependency: calls a full bulkhead rejected, calls an open breaker stopped, and fallbacks by cause. */
+  dependencies: {
+    from: string;
+    to: string;
+    bulkheadRejected: number;
+    shortCircuited: number;
+    fallbacks: FallbackCounts;
+  }[];
   /** Attempts reaching the deep layer per client request (all deep services together). */
   amplification: number;
   wastedWork: { ms: number; requests: number; byService: { service: string; ms: number; requests: number }[] };
@@ -142,6 +157,13 @@ export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudget
         perRequest: (r.calls[i]?.attempts ?? 0) / requests,
         attempts: r.calls[i]?.attempts ?? 0,
         retries: r.calls[i]?.retries ?? 0,
+      })),
+      dependencies: r.calls.map((c) => ({
+        from: c.from,
+        to: c.to,
+        bulkheadRejected: c.bulkheadRejected,
+        shortCircuited: c.shortCircuited,
+        fallbacks: c.fallbacks,
       })),
       amplification: deepArrivals / requests,
       wastedWork: {
