@@ -10,7 +10,7 @@ import {
   responseTimesChart,
   theoryChart,
 } from "./queueing.js";
-import { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
+import { callsPerHopChart, edgeLatencyChart, fallbacksChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
 import { timeoutBudgetsTopologyMermaid } from "./topology.js";
 import { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 
@@ -41,7 +41,7 @@ export const views: Record<string, ScenarioViews> = {
     diagrams: { ring: ringMermaid },
   },
   timeoutBudgets: {
-    charts: [goodputChart, inFlightChart, callsPerHopChart, edgeLatencyChart, traceTimelineChart],
+    charts: [goodputChart, inFlightChart, callsPerHopChart, edgeLatencyChart, fallbacksChart, traceTimelineChart],
     diagrams: { topology: timeoutBudgetsTopologyMermaid, trace: sampleTraceMermaid },
   },
 };
