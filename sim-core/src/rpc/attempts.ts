@@ -35,6 +35,7 @@ export class Attempts {
       return;
     }
     let candidates = core.discovery.view(rt.from.id, rt.to.id);
+    if (client.serverStats !== null) candidates = client.serverStats.available(candidates, now);
     if (candidates.length === 0) {
       if (call.outstanding === 0) this.calls.finishCall(call, "rejected");
       return;
@@ -64,7 +65,9 @@ export class Attempts {
       return;
     }
     const inst = rt.to.instances[index] as InstanceRt;
-    const timeoutUs = core.propagate ? Math.min(call.nextTimeoutUs, remainingUs) : call.nextTimeoutUs;
+    let timeoutUs = core.propagate ? Math.min(call.nextTimeoutUs, remainingUs) : call.nextTimeoutUs;
+    // A connection to a dead node is never accepted: the attempt ends at the connect timeout.
+    if (rt.connectTimeoutUs > 0 && !core.cluster.isUp(inst.node)) timeoutUs = Math.min(timeoutUs, rt.connectTimeoutUs);
     const deadlineUs = core.propagate ? Math.min(job.deadlineUs, now + timeoutUs) : Infinity;
     const attempt = core.attemptPool.take(
       call,
@@ -77,6 +80,8 @@ export class Attempts {
       job.instance.node,
     );
     call.tried.push(index);
+    inst.attemptsSent++;
+    inst.lastAttemptUs = now;
     // Only a hedging call can have two attempts out at once and must cancel the loser.
     if (rt.hedgeAfterUs >= 0) {
       if (call.live === null) call.live = [];
@@ -130,6 +135,7 @@ export class Attempts {
     a.timeoutHandle = -1;
     this.detach(a);
     a.call.client.breaker?.record(core.sim.nowUs, false);
+    a.call.client.serverStats?.onFailure(a.instance.index, core.sim.nowUs);
     core.sim.fold(outcomeCode("timeout"));
     if (a.span !== null) {
       a.span.endUs = core.sim.nowUs;
@@ -154,6 +160,7 @@ export class Attempts {
     const call = a.call;
     const ok = a.result === "ok";
     call.client.breaker?.record(core.sim.nowUs, ok);
+    call.client.serverStats?.onAnswer(a.instance.index);
     core.sim.fold(outcomeCode(a.result));
     if (a.span !== null) {
       a.span.endUs = core.sim.nowUs;

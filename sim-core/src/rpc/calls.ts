@@ -3,6 +3,7 @@ import type { Attempts } from "./attempts.js";
 import type { RpcCore } from "./core.js";
 import { type Outcome, outcomeCode } from "./outcome.js";
 import { type CallDecision, checkDecision } from "./policy.js";
+import { ServerStats } from "./ribbon.js";
 import { CAUSE_BULKHEAD, CAUSE_SHORT_CIRCUITED, type Call, type CallRt, ClientRt, type Job } from "./runtime.js";
 import type { ServerJobs } from "./server-jobs.js";
 
@@ -33,6 +34,7 @@ export class Calls {
         rt.makeBudget?.() ?? null,
         core.policyRng,
         rt.makeBulkhead?.() ?? null,
+        rt.serverBlackout ? new ServerStats(rt.to.instances.length) : null,
       );
       inst.clients[rt.id] = client;
     }

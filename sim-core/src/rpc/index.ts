@@ -25,10 +25,24 @@ export {
   DISCOVERY_MODES,
   Discovery,
   type DiscoveryMode,
-  EUREKA_LEASE_EXPIRATION_S,
   EUREKA_REGISTRY_FETCH_S,
-  EUREKA_RENEWAL_INTERVAL_S,
+  EUREKA_RESPONSE_CACHE_UPDATE_MS,
+  RIBBON_SERVER_LIST_REFRESH_MS,
 } from "./discovery.js";
+export {
+  EUREKA_EVICTION_INTERVAL_MS,
+  EUREKA_EXPECTED_RENEWAL_INTERVAL_S,
+  EUREKA_LEASE_EXPIRATION_S,
+  EUREKA_RENEWAL_INTERVAL_S,
+  EUREKA_RENEWAL_PERCENT_THRESHOLD,
+  evictionLimit,
+  firstEvictionRunUs,
+  leaseEndUs,
+  leaseExpirationEnabled,
+  nextTickUs,
+  renewalsIn,
+  type UpPeriod,
+} from "./eureka-lease.js";
 export { type FlowOptions, fanOutFlow } from "./flow.js";
 export {
   LOAD_BALANCER_KINDS,
@@ -84,4 +98,18 @@ export {
   type ServiceSpec,
 } from "./spec.js";
 export { Station, type StationOptions } from "./station.js";
+export {
+  RIBBON_CIRCUIT_TRIP_MAX_TIMEOUT_S,
+  RIBBON_CIRCUIT_TRIP_TIMEOUT_FACTOR_S,
+  RIBBON_CONNECT_TIMEOUT_MS,
+  RIBBON_CONNECTION_FAILURE_COUNT_THRESHOLD,
+  RIBBON_MAX_AUTO_RETRIES,
+  RIBBON_MAX_AUTO_RETRIES_NEXT_SERVER,
+  RIBBON_READ_TIMEOUT_MS,
+  type RibbonClient,
+  type RibbonSpec,
+  ribbonCallPolicy,
+  ribbonClient,
+  ServerStats,
+} from "./ribbon.js";
 export { RpcSystem } from "./system.js";

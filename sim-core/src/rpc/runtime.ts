@@ -8,6 +8,7 @@ import { isBuiltInBalancer, type LoadBalancer, type PickContext } from "./load-b
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget } from "./retry-budget.js";
+import type { ServerStats } from "./ribbon.js";
 import type { Station } from "./station.js";
 
 // Internal runtime records of an RpcSystem. Plain classes with fixed fields keep V8's objects
@@ -82,6 +83,9 @@ export class CallRt {
     readonly makeBreaker: (() => CircuitBreaker) | null,
     readonly makeBalancer: () => LoadBalancer,
     readonly makeBulkhead: (() => Bulkhead) | null = null,
+    /** A Ribbon client's connect timeout (an attempt to a dead node ends then), or -1. */
+    readonly connectTimeoutUs: number = -1,
+    readonly serverBlackout: boolean = false,
   ) {}
 }
 
@@ -98,6 +102,7 @@ export class ClientRt {
     readonly budget: RetryBudget | null,
     rng: Rng,
     readonly bulkhead: Bulkhead | null = null,
+    readonly serverStats: ServerStats | null = null,
   ) {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
@@ -112,6 +117,9 @@ export class InstanceRt {
   readonly clients: (ClientRt | undefined)[] = [];
   hungUntilUs = 0;
   readonly parked: Job[] = [];
+  /** Attempts sent to this instance, and when the last one was sent (-1: none yet). */
+  attemptsSent = 0;
+  lastAttemptUs = -1;
   constructor(
     readonly service: ServiceRt,
     readonly index: number,

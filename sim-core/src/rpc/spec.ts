@@ -7,6 +7,7 @@ import type { LoadBalancer, LoadBalancerKind } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget, RetryBudgetSpec } from "./retry-budget.js";
+import type { RibbonSpec } from "./ribbon.js";
 
 /** Hystrix default: execution.isolation.thread.timeoutInMilliseconds = 1000. */
 export const DEFAULT_TIMEOUT_MS = 1000;
@@ -39,6 +40,12 @@ export interface CallSpec {
    * defaults), or a spec with another size. A call that finds it full is rejected at once.
    */
   bulkhead?: BulkheadKind | BulkheadSpec;
+  /**
+   * A Ribbon client: `true` for Ribbon's defaults (one retry on the next server, 2 s connect and
+   * 5 s read timeouts, servers skipped after 3 connection failures) or a spec. A `policy` given
+   * too replaces Ribbon's retry rule.
+   */
+  ribbon?: boolean | RibbonSpec;
   loadBalancer?: LoadBalancerKind | (() => LoadBalancer);
 }
 
