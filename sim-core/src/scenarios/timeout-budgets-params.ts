@@ -169,7 +169,8 @@ export const TIMEOUT_BUDGETS_PARAMS: { readonly [K in keyof TimeoutBudgetsParams
   discovery: {
     kind: "choice",
     label: "Discovery",
-    description: "How callers learn an instance died: never, at once, or Eureka-like (lease 90 s, fetch every 30 s).",
+    description:
+      "How callers learn an instance died: never, at once, or as Eureka and Ribbon do (2.5 to 5.5 min, or never under self-preservation).",
     default: "eureka",
     options: ["static", "instant", "eureka"],
   },
