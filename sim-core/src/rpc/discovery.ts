@@ -3,14 +3,12 @@ import { type Handler, type Simulation, US_PER_S } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
 import {
   EUREKA_RENEWAL_INTERVAL_S,
-  evictionLimit,
   firstEvictionRunUs,
   leaseEndUs,
-  leaseExpirationEnabled,
   nextTickUs,
-  renewalsIn,
   type UpPeriod,
 } from "./eureka-lease.js";
+import { chooseEvictions, type InstanceRef, isListed } from "./eureka-registry.js";
 
 /** Eureka default: registryFetchIntervalSeconds (DefaultEurekaClientConfig.java getRegistryFetchIntervalSeconds, 30). */
 export const EUREKA_REGISTRY_FETCH_S = 30;
@@ -29,16 +27,6 @@ export const RIBBON_SERVER_LIST_REFRESH_MS = 30_000;
  */
 export type DiscoveryMode = "static" | "instant" | "eureka";
 export const DISCOVERY_MODES: readonly DiscoveryMode[] = ["static", "instant", "eureka"];
-
-interface InstanceRef {
-  service: number;
-  index: number;
-  renewPhaseUs: number;
-  /** Up periods, the last one open (toUs Infinity) while the node is up. */
-  ups: UpPeriod[];
-  /** Periods during which the server's registry lists the instance, as [from, to) pairs. */
-  listed: number[];
-}
 
 /**
  * A service registry and per-client caches of it. Renewals, cache refreshes, fetches and list
@@ -169,35 +157,17 @@ export class Discovery {
     this.evictionHandle = atUs === Infinity ? -1 : this.sim.scheduleAt(atUs, this.evict, null);
   }
 
-  /** AbstractInstanceRegistry.evict(): self-preservation, the eviction limit, a random choice. */
+  /** An eviction run: evicts what `chooseEvictions` picks, then plans the next run. */
   private evictionRun(): void {
     const now = this.sim.nowUs;
     this.evictionHandle = -1;
     this.evictionAtUs = Infinity;
-    let renews = 0;
-    let size = 0;
-    const expired: InstanceRef[] = [];
-    for (const refs of this.instances) {
-      for (const ref of refs) {
-        for (const p of ref.ups) renews += renewalsIn(p, now - 60 * US_PER_S, now);
-        if (!isListed(ref, now)) continue;
-        size++;
-        const last = ref.ups[ref.ups.length - 1] as UpPeriod;
-        if (last.toUs !== Infinity && now > leaseEndUs(last)) expired.push(ref);
-      }
+    const evicted = chooseEvictions(this.instances, now, this.expectedClients, this.evictionRng);
+    for (const ref of evicted) {
+      ref.listed[ref.listed.length - 1] = now;
+      if (this.expectedClients > 0) this.expectedClients--;
     }
-    if (leaseExpirationEnabled(renews, this.expectedClients)) {
-      const toEvict = Math.min(expired.length, evictionLimit(size));
-      for (let i = 0; i < toEvict; i++) {
-        const j = i + this.evictionRng.int(expired.length - i);
-        const ref = expired[j] as InstanceRef;
-        expired[j] = expired[i] as InstanceRef;
-        expired[i] = ref;
-        ref.listed[ref.listed.length - 1] = now;
-        if (this.expectedClients > 0) this.expectedClients--;
-      }
-      if (toEvict > 0) this.serverChanged(now);
-    }
+    if (evicted.length > 0) this.serverChanged(now);
     // Leases still expired (held by self-preservation or the limit) are tried at the next run.
     this.scheduleEviction();
   }
@@ -225,11 +195,4 @@ export class Discovery {
     }
     this.views[caller] = this.instances.map((refs) => refs.filter((r) => isListed(r, atUs)).map((r) => r.index));
   }
-}
-
-function isListed(ref: InstanceRef, atUs: number): boolean {
-  for (let k = 0; k < ref.listed.length; k += 2) {
-    if ((ref.listed[k] as number) <= atUs && atUs < (ref.listed[k + 1] as number)) return true;
-  }
-  return false;
 }

@@ -43,6 +43,7 @@ export {
   renewalsIn,
   type UpPeriod,
 } from "./eureka-lease.js";
+export { chooseEvictions, type InstanceRef, isListed } from "./eureka-registry.js";
 export { type FlowOptions, fanOutFlow } from "./flow.js";
 export {
   LOAD_BALANCER_KINDS,
