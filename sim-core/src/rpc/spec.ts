@@ -9,11 +9,11 @@ import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget, RetryBudgetSpec } from "./retry-budget.js";
 import type { RibbonSpec } from "./ribbon.js";
 
-/** Hystrix default: execution.isolation.thread.timeoutInMilliseconds = 1000. */
+/** Hystrix default: execution.isolation.thread.timeoutInMilliseconds (HystrixCommandProperties.java default_executionTimeoutInMilliseconds = 1000). */
 export const DEFAULT_TIMEOUT_MS = 1000;
-/** Tomcat default: maxThreads = 200 (a thread-per-request server's worker pool). */
+/** Tomcat default: maxThreads (AbstractEndpoint.java maxThreads = 200), a thread-per-request server's worker pool. */
 export const DEFAULT_WORKERS = 200;
-/** Tomcat default: acceptCount = 100 (connections that wait when every thread is busy). */
+/** Tomcat default: acceptCount (AbstractEndpoint.java acceptCount = 100), connections that wait when every thread is busy. */
 export const DEFAULT_QUEUE_CAPACITY = 100;
 
 /** How one service calls one dependency. Unset fields take the naive defaults. */
