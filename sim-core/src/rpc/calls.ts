@@ -49,6 +49,9 @@ export class Calls {
   /**
    * Takes a slot of the call's bulkhead, or ends the call as Hystrix would: short-circuited if
    * the breaker is open (it is asked first), else rejected, which its health counts as a failure.
+   * Hystrix also calls markNonSuccess() on a thread-pool rejection (a rejected half-open trial
+   * reopens the breaker) but not on a semaphore rejection; both kinds are treated as the
+   * thread pool's here.
    */
   private enterBulkhead(call: Call): boolean {
     const client = call.client;

@@ -14,7 +14,7 @@ import { chooseEvictions, type InstanceRef, isListed } from "./eureka-registry.j
 export const EUREKA_REGISTRY_FETCH_S = 30;
 /** Eureka default: responseCacheUpdateIntervalMs (DefaultEurekaServerConfig.java getResponseCacheUpdateIntervalMs, 30 * 1000), the read-only cache clients read. */
 export const EUREKA_RESPONSE_CACHE_UPDATE_MS = 30_000;
-/** Ribbon default: ServerListRefreshInterval (PollingServerListUpdater.java LISTOFSERVERS_CACHE_REPEAT_INTERVAL = 30 * 1000). */
+/** Ribbon default: ServerListRefreshInterval, unset in CommonClientConfigKey.java, so PollingServerListUpdater.java LISTOFSERVERS_CACHE_REPEAT_INTERVAL = 30 * 1000 applies. */
 export const RIBBON_SERVER_LIST_REFRESH_MS = 30_000;
 
 /**
