@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { type CourseModule, MODULES } from "sim-core";
 import { describe, expect, test } from "vitest";
 import { collectApi } from "../../site/.vitepress/gen/api.js";
-import { citesSource, collectDefaults } from "../../site/.vitepress/gen/defaults.js";
+import { citesSource, collectDefaults, upstreamOf } from "../../site/.vitepress/gen/defaults.js";
 import { markdownDiagrams, unparsableDiagrams } from "../../site/.vitepress/gen/diagrams.js";
 import { firstHeading, readFrontmatter } from "../../site/.vitepress/gen/frontmatter.js";
 import { labPageMarkdown } from "../../site/.vitepress/gen/lab-page.js";
@@ -106,10 +106,31 @@ describe("reference pages", () => {
         name: "TIMEOUT_MS",
         value: "1_000",
         source: "Hystrix default: timeoutInMilliseconds = 1000.",
+        upstream: null,
         file: "sim-core/src/rpc/x.ts",
         line: 2,
       },
     ]);
+  });
+});
+
+describe("defaults' upstream sources", () => {
+  test("upstreamOf(comment) reads the real system's file and constant from a citation", () => {
+    expect(upstreamOf("Hystrix default: coreSize (HystrixThreadPoolProperties.java default_coreSize = 10).")).toEqual({
+      file: "HystrixThreadPoolProperties.java",
+      symbol: "default_coreSize",
+    });
+    expect(upstreamOf("cassandra.yaml (4.0+) default: num_tokens: 16.")).toEqual({
+      file: "cassandra.yaml",
+      symbol: "num_tokens",
+    });
+    expect(upstreamOf("Finagle default: minRetriesPerSec = 10.")).toBeNull();
+  });
+
+  test("every cited default of sim-core's rpc floor names its upstream file and constant", () => {
+    const rpc = collectDefaults(repoDir).filter((d) => d.file.startsWith("sim-core/src/rpc/"));
+    expect(rpc.length).toBeGreaterThan(20);
+    expect(rpc.filter((d) => d.upstream === null).map((d) => d.name)).toEqual([]);
   });
 });
 

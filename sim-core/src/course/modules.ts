@@ -5,6 +5,7 @@ import {
   cassandraSeriesChart,
   cassandraStalenessChart,
   edgeLatencyChart,
+  fallbacksChart,
   fanOutCurveChart,
   fanOutMermaid,
   fanOutPercentilesChart,
@@ -112,7 +113,7 @@ export const MODULES = [
       timeoutBudgets: {
         scenario: timeoutBudgets,
         views: {
-          charts: [goodputChart, inFlightChart, callsPerHopChart, edgeLatencyChart, traceTimelineChart],
+          charts: [goodputChart, inFlightChart, callsPerHopChart, edgeLatencyChart, fallbacksChart, traceTimelineChart],
           diagrams: { topology: timeoutBudgetsTopologyMermaid, trace: sampleTraceMermaid },
         },
       },

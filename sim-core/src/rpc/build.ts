@@ -1,10 +1,12 @@
 import type { Topology } from "../cluster/index.js";
 import { checkArray, checkBoolean, checkNumber, SimConfigError } from "../errors/index.js";
 import { checkNonNegative, distribution, type Rng } from "../random/index.js";
+import { bulkheadFactory } from "./bulkhead.js";
 import { type CircuitBreaker, HystrixCircuitBreaker } from "./circuit-breaker.js";
 import { loadBalancer } from "./load-balancer.js";
 import { fixedCallPolicy } from "./policy.js";
 import { WindowedRetryBudget } from "./retry-budget.js";
+import { ribbonClient } from "./ribbon.js";
 import { CallRt, InstanceRt, ServiceRt } from "./runtime.js";
 import {
   type CallSpec,
@@ -118,19 +120,22 @@ function buildCall(
   const toIndex = byName.get(c.service);
   if (toIndex === undefined)
     throw new SimConfigError(`${path}.service`, c.service, `one of ${[...byName.keys()].join(", ")}`);
+  const ribbon = ribbonClient(c.ribbon, `${path}.ribbon`);
   const policy =
     c.policy !== undefined
       ? checkPolicy(c.policy, `${path}.policy`)
-      : fixedCallPolicy(
-          {
-            timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            retries: c.retries ?? 0,
-            target: c.retryTarget ?? "same",
-            ...(c.retryOn !== undefined ? { retryOn: c.retryOn } : {}),
-            ...(c.backoff !== undefined ? { backoff: c.backoff } : {}),
-          },
-          path,
-        );
+      : ribbon !== null
+        ? ribbon.policy
+        : fixedCallPolicy(
+            {
+              timeoutMs: c.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+              retries: c.retries ?? 0,
+              target: c.retryTarget ?? "same",
+              ...(c.retryOn !== undefined ? { retryOn: c.retryOn } : {}),
+              ...(c.backoff !== undefined ? { backoff: c.backoff } : {}),
+            },
+            path,
+          );
   const hedgeAfterMs =
     c.hedgeAfterMs === undefined ? -1 : checkNumber(`${path}.hedgeAfterMs`, c.hedgeAfterMs, { min: 0 });
   const fallback = checkBoolean(`${path}.fallback`, c.fallback ?? false);
@@ -169,6 +174,9 @@ function buildCall(
     makeBudget,
     makeBreaker,
     makeBalancer,
+    bulkheadFactory(c.bulkhead, `${path}.bulkhead`),
+    ribbon?.connectTimeoutUs ?? -1,
+    ribbon?.serverBlackout ?? false,
   );
 }
 

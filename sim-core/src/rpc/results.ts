@@ -1,6 +1,10 @@
 import type { LatencySummary } from "../metrics/index.js";
 import { OUTCOMES, type Outcome } from "./outcome.js";
+import { FALLBACK_CAUSES } from "./runtime.js";
 import type { RpcSystem } from "./system.js";
+
+/** Fallbacks of a dependency by what failed. */
+export type FallbackCounts = Record<(typeof FALLBACK_CAUSES)[number], number>;
 
 /** Per-outcome counts, in OUTCOMES order. */
 export type OutcomeCounts = Record<Outcome, number>;
@@ -37,6 +41,10 @@ export interface CallResult {
   hedges: number;
   budgetDenied: number;
   shortCircuited: number;
+  /** Calls rejected at once by the caller's full bulkhead (Hystrix isolation). */
+  bulkheadRejected: number;
+  /** Calls the fallback answered, by what failed; their sum is `outcomes.fallback`. */
+  fallbacks: FallbackCounts;
   /** How the logical calls (all attempts together) ended. */
   outcomes: OutcomeCounts;
 }
@@ -115,6 +123,8 @@ export function rpcResults(rpc: RpcSystem, untilMs: number): RpcResults {
       hedges: c.stats.hedges,
       budgetDenied: c.stats.budgetDenied,
       shortCircuited: c.stats.shortCircuited,
+      bulkheadRejected: c.stats.bulkheadRejected,
+      fallbacks: Object.fromEntries(FALLBACK_CAUSES.map((k, i) => [k, c.stats.fallbacks[i] ?? 0])) as FallbackCounts,
       outcomes: counts(c.stats.outcomes),
     })),
     wastedMs: services.reduce((sum, s) => sum + s.wastedMs, 0),

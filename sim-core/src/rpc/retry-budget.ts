@@ -1,10 +1,10 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
 
-/** Finagle default (RetryBudget.apply): ttl = 10 seconds. */
+/** Finagle default: ttl = 10 seconds (RetryBudget.scala DefaultTtl, used by RetryBudget.apply()). */
 export const RETRY_BUDGET_TTL_S = 10;
-/** Finagle default: minRetriesPerSec = 10. */
+/** Finagle default: minRetriesPerSec = 10 (RetryBudget.scala apply(), which passes DefaultTtl, 10, 0.2). */
 export const RETRY_BUDGET_MIN_PER_S = 10;
-/** Finagle default: percentCanRetry = 0.2 (Envoy's retry_budget.budget_percent is also 20%). */
+/** Finagle default: percentCanRetry = 0.2 (RetryBudget.scala apply(); Envoy's retry_budget.budget_percent is also 20%). */
 export const RETRY_BUDGET_RATIO = 0.2;
 
 /** Retries allowed as a share of recent requests, plus a floor per second (Finagle, Envoy). */

@@ -2,11 +2,13 @@ import { fastSampler } from "../cluster/index.js";
 import { GaugeSeries } from "../metrics/index.js";
 import type { Distribution, Rng } from "../random/index.js";
 import type { Span } from "../trace/index.js";
+import type { Bulkhead } from "./bulkhead.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import { isBuiltInBalancer, type LoadBalancer, type PickContext } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget } from "./retry-budget.js";
+import type { ServerStats } from "./ribbon.js";
 import type { Station } from "./station.js";
 
 // Internal runtime records of an RpcSystem. Plain classes with fixed fields keep V8's objects
@@ -36,6 +38,10 @@ export class EdgeStats {
   hedges = 0;
   budgetDenied = 0;
   shortCircuited = 0;
+  /** Calls rejected at once because the caller's bulkhead for this dependency was full. */
+  bulkheadRejected = 0;
+  /** Calls answered by the fallback, by what failed (see FALLBACK_CAUSES). */
+  readonly fallbacks = new Float64Array(5);
   /** Final outcome of each logical call, by outcome code. */
   readonly outcomes = new Float64Array(6);
 }
@@ -76,6 +82,10 @@ export class CallRt {
     readonly makeBudget: (() => RetryBudget) | null,
     readonly makeBreaker: (() => CircuitBreaker) | null,
     readonly makeBalancer: () => LoadBalancer,
+    readonly makeBulkhead: (() => Bulkhead) | null = null,
+    /** A Ribbon client's connect timeout (an attempt to a dead node ends then), or -1. */
+    readonly connectTimeoutUs: number = -1,
+    readonly serverBlackout: boolean = false,
   ) {}
 }
 
@@ -91,6 +101,8 @@ export class ClientRt {
     readonly breaker: CircuitBreaker | null,
     readonly budget: RetryBudget | null,
     rng: Rng,
+    readonly bulkhead: Bulkhead | null = null,
+    readonly serverStats: ServerStats | null = null,
   ) {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
@@ -105,6 +117,9 @@ export class InstanceRt {
   readonly clients: (ClientRt | undefined)[] = [];
   hungUntilUs = 0;
   readonly parked: Job[] = [];
+  /** Attempts sent to this instance, and when the last one was sent (-1: none yet). */
+  attemptsSent = 0;
+  lastAttemptUs = -1;
   constructor(
     readonly service: ServiceRt,
     readonly index: number,
@@ -183,6 +198,10 @@ export class Call {
   hedged = false;
   /** Attempts still waiting for an answer, kept only when the call may hedge (else null). */
   live: Attempt[] | null = null;
+  /** Whether the call holds a slot of its client's bulkhead. */
+  permit = false;
+  /** Why the call ended when it was not an attempt's outcome: see FALLBACK_CAUSES (0: the outcome). */
+  cause = 0;
   constructor(
     public job: Job,
     public client: ClientRt,
@@ -210,6 +229,8 @@ export class CallPool {
     call.nextTarget = "same";
     call.hedged = false;
     call.live = null;
+    call.permit = false;
+    call.cause = 0;
     return call;
   }
 
@@ -218,6 +239,14 @@ export class CallPool {
     this.free.push(call);
   }
 }
+
+/**
+ * Why a call fell back, in EdgeStats.fallbacks order: its last attempt's error, a timeout, a
+ * rejection (by the callee, or no instance to call), an open breaker, a full bulkhead.
+ */
+export const FALLBACK_CAUSES = ["error", "timeout", "rejected", "shortCircuited", "bulkheadRejected"] as const;
+export const CAUSE_SHORT_CIRCUITED = 3;
+export const CAUSE_BULKHEAD = 4;
 
 export const PENDING = 0;
 export const ANSWERED = 1;

@@ -1,18 +1,20 @@
 import type { DistributionSpec } from "../random/index.js";
 import type { ReplayRecorder } from "../trace/index.js";
 import type { BackoffSpec } from "./backoff.js";
+import type { BulkheadKind, BulkheadSpec } from "./bulkhead.js";
 import type { CircuitBreaker, CircuitBreakerSpec } from "./circuit-breaker.js";
 import type { DiscoveryMode } from "./discovery.js";
 import type { LoadBalancer, LoadBalancerKind } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
 import type { RetryBudget, RetryBudgetSpec } from "./retry-budget.js";
+import type { RibbonSpec } from "./ribbon.js";
 
-/** Hystrix default: execution.isolation.thread.timeoutInMilliseconds = 1000. */
+/** Hystrix default: execution.isolation.thread.timeoutInMilliseconds (HystrixCommandProperties.java default_executionTimeoutInMilliseconds = 1000). */
 export const DEFAULT_TIMEOUT_MS = 1000;
-/** Tomcat default: maxThreads = 200 (a thread-per-request server's worker pool). */
+/** Tomcat default: maxThreads (AbstractEndpoint.java maxThreads = 200), a thread-per-request server's worker pool. */
 export const DEFAULT_WORKERS = 200;
-/** Tomcat default: acceptCount = 100 (connections that wait when every thread is busy). */
+/** Tomcat default: acceptCount (AbstractEndpoint.java acceptCount = 100), connections that wait when every thread is busy. */
 export const DEFAULT_QUEUE_CAPACITY = 100;
 
 /** How one service calls one dependency. Unset fields take the naive defaults. */
@@ -34,6 +36,17 @@ export interface CallSpec {
   circuitBreaker?: boolean | CircuitBreakerSpec | (() => CircuitBreaker);
   /** When the call fails in the end, answer with a fallback (degraded, but not an error). */
   fallback?: boolean;
+  /**
+   * Hystrix isolation per calling instance: a thread pool or a semaphore of 10 (Hystrix's
+   * defaults), or a spec with another size. A call that finds it full is rejected at once.
+   */
+  bulkhead?: BulkheadKind | BulkheadSpec;
+  /**
+   * A Ribbon client: `true` for Ribbon's defaults (one retry on the next server, 2 s connect and
+   * 5 s read timeouts, servers skipped after 3 connection failures) or a spec. A `policy` given
+   * too replaces Ribbon's retry rule.
+   */
+  ribbon?: boolean | RibbonSpec;
   loadBalancer?: LoadBalancerKind | (() => LoadBalancer);
 }
 

@@ -1,10 +1,5 @@
 import { CASSANDRA_REPLICATION_PARAMS } from "./cassandra-replication-params.js";
-import {
-  type CassandraReplicationExtras,
-  type CassandraReplicationParams,
-  type CassandraReplicationResult,
-  runCassandraReplication,
-} from "./cassandra-replication-run.js";
+import { type CassandraReplicationExtras, runCassandraReplication } from "./cassandra-replication-run.js";
 import { defineScenario } from "./scenario.js";
 
 export type {

@@ -1,6 +1,7 @@
 import { SimConfigError } from "../errors/index.js";
 import {
   type BackoffKind,
+  type BulkheadKind,
   type CallPolicy,
   type CallSpec,
   DEFAULT_WORKERS,
@@ -49,6 +50,9 @@ export function buildServices(p: TimeoutBudgetsParams, policy: CallPolicy | unde
       ? { retryBudget: { ratio: p.retryBudgetPercent / 100, minPerSecond: BUDGET_MIN_PER_S_PER_INSTANCE } }
       : {}),
     ...(p.circuitBreaker ? { circuitBreaker: true, fallback: true } : {}),
+    ...(p.bulkhead !== "none"
+      ? { bulkhead: { kind: p.bulkhead as BulkheadKind, size: p.bulkheadSize }, fallback: true }
+      : {}),
     ...(p.hedgeAfterMs > 0 ? { hedgeAfterMs: p.hedgeAfterMs } : {}),
   });
   const pool = { instances: p.instances, queueCapacity: p.queueCapacity };

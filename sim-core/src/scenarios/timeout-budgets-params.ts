@@ -108,6 +108,24 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     description: "Hystrix breaker with defaults (20 requests, 50% errors, 5 s sleep) and a fallback answer.",
     default: false,
   },
+  bulkhead: {
+    kind: "choice",
+    label: "Bulkhead",
+    description:
+      "Hystrix isolation of each dependency in every caller: a thread pool or a semaphore; a full one rejects at once to a fallback.",
+    default: "none",
+    options: ["none", "thread", "semaphore"],
+  },
+  bulkheadSize: num(
+    "Bulkhead size",
+    "Threads (or permits) per caller and dependency; Hystrix's default is 10.",
+    10,
+    1,
+    200,
+    1,
+    undefined,
+    true,
+  ),
   hedgeAfterMs: num(
     "Hedge after",
     "Send a second attempt to another instance after this long; 0 turns hedging off.",
@@ -120,7 +138,8 @@ export const TIMEOUT_BUDGETS_PARAMS = {
   discovery: {
     kind: "choice",
     label: "Discovery",
-    description: "How callers learn an instance died: never, at once, or Eureka-like (lease 90 s, fetch every 30 s).",
+    description:
+      "How callers learn an instance died: never, at once, or as Eureka and Ribbon do (2.5 to 5.5 min, or never under self-preservation).",
     default: "eureka",
     options: ["static", "instant", "eureka"],
   },

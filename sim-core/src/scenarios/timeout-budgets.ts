@@ -2,7 +2,14 @@ import { createCluster, standardTopology, type TopologySpec } from "../cluster/i
 import { Simulation } from "../kernel/index.js";
 import type { LatencySummary } from "../metrics/index.js";
 import { createRng, type Seed } from "../random/index.js";
-import { type CallPolicy, type DiscoveryMode, type OutcomeCounts, RpcSystem, rpcResults } from "../rpc/index.js";
+import {
+  type CallPolicy,
+  type DiscoveryMode,
+  type FallbackCounts,
+  type OutcomeCounts,
+  RpcSystem,
+  rpcResults,
+} from "../rpc/index.js";
 import type { ReplayRecorder, Span } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 import { buildServices, layerNames } from "./timeout-budgets-build.js";
@@ -30,6 +37,14 @@ export interface TimeoutBudgetsResult {
   };
   /** Attempts per client request on each edge of the call graph. */
   callsPerHop: { from: string; to: string; hop: number; perRequest: number; attempts: number; retries: number }[];
+  /** Per dependency: calls a full bulkhead rejected, calls an open breaker stopped, and fallbacks by cause. */
+  dependencies: {
+    from: string;
+    to: string;
+    bulkheadRejected: number;
+    shortCircuited: number;
+    fallbacks: FallbackCounts;
+  }[];
   /** Attempts reaching the deep layer per client request (all deep services together). */
   amplification: number;
   wastedWork: { ms: number; requests: number; byService: { service: string; ms: number; requests: number }[] };
@@ -92,6 +107,9 @@ export const timeoutBudgets = defineScenario({
     // The metastable storm: a short fault (3 s) in a 20 s run, deep services with only two
     // threads each working 50 ms, so 60 req/s already uses most of them and retries tip the
     // queue over; the storm then outlives the fault. Page, notebook, lab and test all use it.
+    // Every deep instance hangs from the start at 20 req/s for 10 s: without isolation the mid
+    // tier's threads all wait on the deep service; with a bulkhead the fallback answers.
+    hungAtLoad: { faultAtMs: 0, ratePerSec: 20, durationMs: 10_000 },
     storm: {
       faultAtMs: 2000,
       faultDurationMs: 3000,
@@ -173,6 +191,13 @@ export const timeoutBudgets = defineScenario({
         perRequest: (r.calls[i]?.attempts ?? 0) / requests,
         attempts: r.calls[i]?.attempts ?? 0,
         retries: r.calls[i]?.retries ?? 0,
+      })),
+      dependencies: r.calls.map((c) => ({
+        from: c.from,
+        to: c.to,
+        bulkheadRejected: c.bulkheadRejected,
+        shortCircuited: c.shortCircuited,
+        fallbacks: c.fallbacks,
       })),
       amplification: deepArrivals / requests,
       wastedWork: {

@@ -15,7 +15,7 @@ export {
   stalenessCurvesChart,
 } from "./cassandra.js";
 export { ringMermaid } from "./cassandra-ring.js";
-export { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
+export { callsPerHopChart, edgeLatencyChart, fallbacksChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";

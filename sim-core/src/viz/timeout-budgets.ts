@@ -129,3 +129,31 @@ export const goodputChart: ChartSpec<TimeoutBudgetsResult> = {
     };
   },
 };
+
+/**
+ * Calls each dependency's fallback answered, by what failed: a full bulkhead, an open breaker,
+ * a timeout, a rejection or an error. Without a fallback nothing is drawn but the axis.
+ *
+ * @example
+ * fallbacksChart.options(timeoutBudgets.run({ bulkhead: "thread", durationMs: 2000 })).x?.label // 'calls answered by the fallback'
+ */
+export const fallbacksChart: ChartSpec<TimeoutBudgetsResult> = {
+  id: "fallbacks",
+  title: "Fallbacks by dependency",
+  caption:
+    "Which failures each dependency's fallback covered; with a bulkhead most are rejections that cost no thread.",
+  options(result) {
+    const rows = result.dependencies.flatMap((d) =>
+      Object.entries(d.fallbacks).map(([cause, count]) => ({ dependency: `${d.from} → ${d.to}`, cause, count })),
+    );
+    return {
+      width: CHART_WIDTH,
+      height: Math.max(120, 50 * result.dependencies.length + 80),
+      marginLeft: 110,
+      x: { label: "calls answered by the fallback", grid: true },
+      y: { label: null, domain: result.dependencies.map((d) => `${d.from} → ${d.to}`) },
+      color: { legend: true, domain: ["bulkheadRejected", "shortCircuited", "timeout", "rejected", "error"] },
+      marks: [Plot.barX(rows, { x: "count", y: "dependency", fill: "cause" }), Plot.ruleX([0])],
+    };
+  },
+};

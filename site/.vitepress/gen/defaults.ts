@@ -14,8 +14,21 @@ export interface CitedDefault {
   name: string;
   value: string;
   source: string;
+  /** The real system's file and the constant (or getter) the value comes from, when the comment names them. */
+  upstream: { file: string; symbol: string } | null;
   file: string;
   line: number;
+}
+
+/**
+ * The upstream file and symbol a comment cites, written as `File.java SYMBOL` (or `.scala`,
+ * `.yaml`), e.g. "(HystrixCommandProperties.java default_circuitBreakerSleepWindowInMilliseconds = 5000)".
+ */
+export function upstreamOf(comment: string): CitedDefault["upstream"] {
+  const m = /\b([A-Za-z][\w-]*\.(?:java|scala|yaml))\s+(?:\([^)]*\)\s+)?(?:default:\s+)?([A-Za-z_][\w]*(?:\(\))?)/.exec(
+    comment,
+  );
+  return m ? { file: m[1] as string, symbol: m[2] as string } : null;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -64,6 +77,7 @@ export function collectDefaults(repoDir: string): CitedDefault[] {
           name: declaration.name.text,
           value: declaration.initializer?.getText(source) ?? "",
           source: comment,
+          upstream: upstreamOf(comment),
           file: relative(repoDir, file),
           line: source.getLineAndCharacterOfPosition(declaration.getStart(source)).line + 1,
         });
@@ -84,18 +98,22 @@ export function defaultsMarkdown(repoDir: string): string {
     "",
     "# Real-system defaults",
     "",
-    "The simulator's defaults come from the systems Netflix ran and the tools that grew out of that work. This table is generated at build time from sim-core's source (`site/.vitepress/gen/defaults.ts`): every named constant whose comment cites a source appears here, with its value as the code writes it (long values are shortened; the file and line lead to the whole).",
+    "The simulator's defaults come from the systems Netflix ran and the tools that grew out of that work. This table is generated at build time from sim-core's source (`site/.vitepress/gen/defaults.ts`): every named constant whose comment cites a source appears here, with its value as the code writes it (long values are shortened; the file and line lead to the whole), and, where the comment names them, the file and constant of the real system's code it was read from.",
     "",
     `${rows.length} cited constants.`,
     "",
-    "| constant | value | source (from the code's comment) |",
-    "|---|---|---|",
+    "| constant | value | upstream file and constant | source (from the code's comment) |",
+    "|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| \`${r.name}\`<br><small>${cell(`${r.file}:${r.line}`)}</small> | \`${inlineValue(r.value)}\` | ${cell(r.source)} |`,
+        `| \`${r.name}\`<br><small>${cell(`${r.file}:${r.line}`)}</small> | \`${inlineValue(r.value)}\` | ${upstreamCell(r.upstream)} | ${cell(r.source)} |`,
     ),
     "",
   ].join("\n");
+}
+
+function upstreamCell(upstream: CitedDefault["upstream"]): string {
+  return upstream === null ? "—" : `${cell(upstream.file)}<br>\`${upstream.symbol}\``;
 }
 
 /** Longer values are cut in the table; the file and line next to the name lead to the whole. */

@@ -64,6 +64,25 @@ describe("timeoutBudgets", () => {
     }
   });
 
+  it("timeoutBudgets.run(hung deep, bulkhead) answers from the fallback where the unisolated run fails", () => {
+    const story = timeoutBudgets.presets.hungAtLoad;
+    const open = timeoutBudgets.run(story);
+    expect(open.edge.successRate).toBe(0);
+    expect(open.dependencies.every((d) => d.bulkheadRejected === 0)).toBe(true);
+    for (const kind of ["thread", "semaphore"] as const) {
+      const r = timeoutBudgets.run({ ...story, bulkhead: kind });
+      expect(r.edge.successRate).toBe(1);
+      const deep = r.dependencies.find((d) => d.to === "deep");
+      // Each mid instance has at most 10 calls out to the hung service; every other call is
+      // rejected at once, and every rejection and timeout is answered by the fallback.
+      expect(deep?.bulkheadRejected).toBeGreaterThan(0);
+      expect(deep?.fallbacks.bulkheadRejected).toBe(deep?.bulkheadRejected);
+      // The mid tier no longer piles up requests waiting on the hung service.
+      const midPeak = (x: typeof r) => x.services.find((s) => s.name === "mid")?.peakInFlight ?? 0;
+      expect(midPeak(r)).toBeLessThan(midPeak(open) / 4);
+    }
+  });
+
   it("timeoutBudgets.run() is deterministic per seed", () => {
     const a = timeoutBudgets.run({ durationMs: 3000 });
     expect(timeoutBudgets.run({ durationMs: 3000 }).fingerprint).toBe(a.fingerprint);
