@@ -2,7 +2,14 @@
 // seeded rings, asks the learner's placement for replicas, and runs the cassandraReplication
 // scenario with the learner's placement or levels. It returns plain data; the test file computes
 // what is expected.
-import { cassandraReplication, createRng, type ReplicaPlacement, standardTopology, TokenRing } from "sim-core";
+import {
+  type ConsistencyLevel,
+  cassandraReplication,
+  createRng,
+  type ReplicaPlacement,
+  standardTopology,
+  TokenRing,
+} from "sim-core";
 
 type Lab = { load(file: string): Promise<Record<string, unknown>> };
 
@@ -86,8 +93,9 @@ export async function chooserOutcome(lab: Lab, input: NeedCase) {
     regions: input.regions,
     failure: input.survive,
     failureRecovers: input.survive === "zone",
-    writeLevel,
-    readLevel,
+    // The learner's levels are untrusted strings: run() validates them and names a bad one.
+    writeLevel: writeLevel as ConsistencyLevel,
+    readLevel: readLevel as ConsistencyLevel,
   });
   return {
     writeLevel,

@@ -8,6 +8,7 @@ import {
   fanOut,
   queueing,
   SimConfigError,
+  timeoutBudgets,
 } from "sim-core";
 import { describe, expect, it } from "vitest";
 
@@ -48,7 +49,9 @@ describe("scenario parameters", () => {
     expect(() => queueing.run({ servers: 0 })).toThrow(
       "invalid queueing.servers: 0 (allowed: an integer from 1 to 64)",
     );
-    expect(() => queueing.run({ serviceShape: "weibull" })).toThrow('invalid queueing.serviceShape: "weibull"');
+    expect(() => queueing.run({ serviceShape: "weibull" } as never)).toThrow(
+      'invalid queueing.serviceShape: "weibull"',
+    );
     expect(() => fanOut.run({ slowPercent: 101 })).toThrow(
       "invalid fanOut.slowPercent: 101 (allowed: a number from 0 to 100)",
     );
@@ -66,14 +69,14 @@ describe("scenario parameters", () => {
 
   it("defineScenario() fills defaults from the schema and passes extras through", () => {
     const seen: unknown[] = [];
-    const demo = defineScenario<{ n: number }, { seed: number | string; fingerprint: string }, { policy: object }>({
+    const demo = defineScenario({
       id: "demo",
       title: "Demo",
       module: 0,
       summary: "",
       defaultSeed: 9,
       params: { n: { kind: "number", label: "n", description: "", default: 4, min: 0, max: 10, step: 1 } },
-      body: (p, extras) => {
+      body: (p, extras: Partial<{ policy: object }>) => {
         seen.push(p, extras);
         return { seed: p.seed, fingerprint: "0".repeat(16) };
       },
@@ -82,5 +85,36 @@ describe("scenario parameters", () => {
     demo.run({ policy });
     expect(seen).toEqual([{ n: 4, seed: 9 }, { policy }]);
     expect(demo.defaults).toEqual({ n: 4 });
+  });
+
+  it("defineScenario() rejects a bad preset when the scenario is defined, naming the preset's field", () => {
+    const define = (presets: Record<string, Record<string, unknown>>) =>
+      defineScenario({
+        id: "demo",
+        title: "Demo",
+        module: 0,
+        summary: "",
+        defaultSeed: 9,
+        params: {
+          n: { kind: "number", label: "n", description: "", default: 4, min: 0, max: 10, step: 1 },
+          mode: { kind: "choice", label: "mode", description: "", default: "a", options: ["a", "b"] },
+        },
+        presets: presets as never,
+        body: (p) => ({ seed: p.seed, fingerprint: "0".repeat(16), n: p.n, mode: p.mode }),
+      });
+    expect(() => define({ big: { n: 11 } })).toThrow("invalid demo.presets.big.n: 11 (allowed: a number from 0 to 10)");
+    expect(() => define({ odd: { mode: "c" } })).toThrow('invalid demo.presets.odd.mode: "c"');
+    expect(() => define({ typo: { m: 1 } })).toThrow(
+      /invalid demo.presets.typo.m: 1 \(allowed: a parameter of this scenario/,
+    );
+    expect(() => define({ obj: { n: { value: 1 } } })).toThrow(SimConfigError);
+    const ok = define({ big: { n: 10, mode: "b", seed: 3 } });
+    expect(ok.run((ok.presets as Record<string, object>).big)).toMatchObject({ seed: 3, n: 10, mode: "b" });
+  });
+
+  it("a scenario's parameter type follows its schema, choices as literal unions (checked by tsc)", () => {
+    // @ts-expect-error retryTarget's type is "same" | "different", so another string does not type-check.
+    const wrong: typeof timeoutBudgets.defaults.retryTarget = "elsewhere";
+    expect(() => timeoutBudgets.run({ retryTarget: wrong })).toThrow('invalid timeoutBudgets.retryTarget: "elsewhere"');
   });
 });

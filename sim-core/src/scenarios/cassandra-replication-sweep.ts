@@ -1,5 +1,6 @@
+import type { ConsistencyLevel } from "../storage/index.js";
 import { cassandraReplication } from "./cassandra-replication.js";
-import type { ParamValues } from "./scenario.js";
+import type { CassandraReplicationParams } from "./cassandra-replication-params.js";
 
 /** One row per level and operation: what the level kept working and what it let through. */
 export interface LevelOutcome {
@@ -19,8 +20,8 @@ export interface LevelOutcome {
  * // [false, false, true, true]
  */
 export function cassandraLevelSweep(
-  params: Partial<ParamValues> & { seed?: number | string },
-  levels: readonly string[] = ["ONE", "TWO", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM", "ALL"],
+  params: Partial<CassandraReplicationParams> & { seed?: number | string },
+  levels: readonly ConsistencyLevel[] = ["ONE", "TWO", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM", "ALL"],
 ): LevelOutcome[] {
   const rows: LevelOutcome[] = [];
   for (const level of levels) {

@@ -2,30 +2,7 @@ import type { LatencySummary } from "../metrics/index.js";
 import type { Seed } from "../random/index.js";
 import type { ReplicationOutcomes } from "./cassandra-replication-summary.js";
 
-// A type alias, not an interface: aliases satisfy the scenario's Record<string, ...> constraint
-// without an index signature, which would also swallow the `placement` extra.
-export type CassandraReplicationParams = {
-  regions: number;
-  zonesPerRegion: number;
-  nodesPerZone: number;
-  rfPerRegion: number;
-  vnodes: number;
-  writeLevel: string;
-  readLevel: string;
-  writeRatePerS: number;
-  durationMs: number;
-  readDelayMs: number;
-  readerRegion: string;
-  keys: number;
-  keyDistribution: string;
-  failure: string;
-  failureAtMs: number;
-  failureDurationMs: number;
-  failureRecovers: boolean;
-  hintedHandoff: boolean;
-  readRepair: boolean;
-  maxHintWindowMs: number;
-};
+export type { CassandraReplicationParams } from "./cassandra-replication-params.js";
 
 export interface OpCounts {
   attempted: number;

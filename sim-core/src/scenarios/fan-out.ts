@@ -43,10 +43,7 @@ interface LeafReply {
  * @example
  * fanOut.run({ leaves: 100, slowPercent: 1 }).slowShare.theory.toFixed(3) // '0.634'
  */
-export const fanOut = defineScenario<
-  { leaves: number; slowPercent: number; fastMsMedian: number; slowMs: number; requests: number },
-  FanOutResult
->({
+export const fanOut = defineScenario({
   id: "fanOut",
   title: "Tail latency at fan-out",
   module: 0,
@@ -105,7 +102,7 @@ export const fanOut = defineScenario<
       integer: true,
     },
   },
-  body(p) {
+  body(p): FanOutResult {
     const rng = createRng(p.seed).fork("leaves");
     const fast = distribution(
       { kind: "lognormal", median: p.fastMsMedian, p99: 3 * p.fastMsMedian },

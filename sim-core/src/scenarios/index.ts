@@ -1,11 +1,17 @@
 export {
-  defineScenario,
-  validateParams,
+  type BooleanParamSpec,
+  type ChoiceParamSpec,
+  checkPresets,
+  type NumberParamSpec,
+  type ParamSchema,
   type ParamSpec,
+  type ParamsOf,
+  type ParamValueOf,
   type ParamValues,
-  type Scenario,
-  type ScenarioResultBase,
-} from "./scenario.js";
+  type Preset,
+  validateParams,
+} from "./param-schema.js";
+export { defineScenario, type Scenario, type ScenarioResultBase } from "./scenario.js";
 export { queueing, type QueueingResult } from "./queueing.js";
 export { fanOut, type FanOutResult } from "./fan-out.js";
 export { getScenario, scenarios, type AnyScenario } from "./registry.js";

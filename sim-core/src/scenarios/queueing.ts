@@ -38,16 +38,7 @@ export interface QueueingResult {
  * @example
  * queueing.run({ arrivalRatePerS: 900, serviceTimeMsMean: 1, servers: 1, seed: 1 }).theory?.meanResponse // ≈ 10 (ms)
  */
-export const queueing = defineScenario<
-  {
-    arrivalRatePerS: number;
-    serviceTimeMsMean: number;
-    servers: number;
-    serviceShape: string;
-    customers: number;
-  },
-  QueueingResult
->({
+export const queueing = defineScenario({
   id: "queueing",
   title: "A queue in front of a pool of workers",
   module: 0,
@@ -104,7 +95,7 @@ export const queueing = defineScenario<
       integer: true,
     },
   },
-  body(p) {
+  body(p): QueueingResult {
     const rng = createRng(p.seed);
     const arrivalsRng = rng.fork("arrivals");
     const serviceRng = rng.fork("service");

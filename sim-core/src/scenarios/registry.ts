@@ -1,7 +1,8 @@
 import { cassandraReplication } from "./cassandra-replication.js";
 import { fanOut } from "./fan-out.js";
+import type { ParamValues } from "./param-schema.js";
 import { queueing } from "./queueing.js";
-import type { ParamValues, Scenario, ScenarioResultBase } from "./scenario.js";
+import type { Scenario, ScenarioResultBase } from "./scenario.js";
 import { timeoutBudgets } from "./timeout-budgets.js";
 
 /** A scenario of any shape, as registries and generic UI see it. */

@@ -1,33 +1,4 @@
-import type { ParamSpec } from "./scenario.js";
-
-/** The plain parameters of the timeout-budgets scenario (module 5). */
-// A type alias, not an interface, so it is assignable to ParamValues without an index signature
-// (which would clash with object extras such as `policy`).
-export type TimeoutBudgetsParams = {
-  depth: number;
-  fanOut: number;
-  instances: number;
-  deepWorkers: number;
-  queueCapacity: number;
-  deepServiceMs: number;
-  ratePerSec: number;
-  durationMs: number;
-  edgeTimeoutMs: number;
-  innerTimeoutMs: number;
-  retries: number;
-  retryTarget: string;
-  deadlinePropagation: boolean;
-  backoff: string;
-  backoffBaseMs: number;
-  retryBudgetPercent: number;
-  circuitBreaker: boolean;
-  hedgeAfterMs: number;
-  discovery: string;
-  faultKind: string;
-  faultInstances: number;
-  faultAtMs: number;
-  faultDurationMs: number;
-};
+import type { NumberParamSpec, ParamSchema, ParamsOf } from "./param-schema.js";
 
 const num = (
   label: string,
@@ -38,7 +9,7 @@ const num = (
   step: number,
   unit?: string,
   integer = false,
-): ParamSpec => ({
+): NumberParamSpec => ({
   kind: "number",
   label,
   description,
@@ -54,7 +25,7 @@ const num = (
  * The schema. Defaults reproduce the module's opening story (2 s timeouts and 2 retries at
  * every layer, the deep service hangs) at a load small enough to rerun on every slider move.
  */
-export const TIMEOUT_BUDGETS_PARAMS: { readonly [K in keyof TimeoutBudgetsParams]: ParamSpec } = {
+export const TIMEOUT_BUDGETS_PARAMS = {
   depth: num("Depth", "Service layers from the edge to the deep service, edge included.", 3, 2, 4, 1, undefined, true),
   fanOut: num("Fan-out", "Deep services the layer above calls in parallel.", 1, 1, 5, 1, undefined, true),
   instances: num("Instances", "Instances of every service, spread over three zones.", 3, 1, 10, 1, undefined, true),
@@ -172,4 +143,7 @@ export const TIMEOUT_BUDGETS_PARAMS: { readonly [K in keyof TimeoutBudgetsParams
   ),
   faultAtMs: num("Fault at", "When the fault starts.", 2000, 0, 120_000, 100, "ms"),
   faultDurationMs: num("Fault length", "How long the fault lasts; 0 means until the end.", 0, 0, 120_000, 100, "ms"),
-};
+} as const satisfies ParamSchema;
+
+/** The plain parameters of the timeout-budgets scenario (module 5), derived from the schema. */
+export type TimeoutBudgetsParams = ParamsOf<typeof TIMEOUT_BUDGETS_PARAMS>;

@@ -64,7 +64,7 @@ export interface TimeoutBudgetsResult {
  * @example
  * timeoutBudgets.run({ durationMs: 1000, ratePerSec: 5, faultAtMs: 0, faultDurationMs: 0 }).amplification // 9
  */
-export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudgetsResult, TimeoutBudgetsExtras>({
+export const timeoutBudgets = defineScenario({
   id: "timeoutBudgets",
   title: "Timeout budgets and retry storms",
   module: 5,
@@ -72,7 +72,21 @@ export const timeoutBudgets = defineScenario<TimeoutBudgetsParams, TimeoutBudget
     "A hung deep service, equal timeouts and retries at every layer: 9 deep calls per request and 6 s at the edge. Telescoping budgets, deadlines and retry budgets fix it.",
   defaultSeed: 5,
   params: TIMEOUT_BUDGETS_PARAMS,
-  body(p, extras) {
+  presets: {
+    // The metastable storm: a short fault (3 s) in a 20 s run, deep services with only two
+    // threads each working 50 ms, so 60 req/s already uses most of them and retries tip the
+    // queue over; the storm then outlives the fault. Page, notebook, lab and test all use it.
+    storm: {
+      faultAtMs: 2000,
+      faultDurationMs: 3000,
+      durationMs: 20_000,
+      deepWorkers: 2,
+      deepServiceMs: 50,
+      ratePerSec: 60,
+      queueCapacity: 200,
+    },
+  },
+  body(p, extras: Partial<TimeoutBudgetsExtras>): TimeoutBudgetsResult {
     const { seed, ...params } = p;
     const services = buildServices(params, extras.policy);
     const totalInstances = services.length * params.instances;

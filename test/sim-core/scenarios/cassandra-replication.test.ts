@@ -23,7 +23,7 @@ describe("cassandraReplication", () => {
 
   it("cassandraReplication.run() with a permanent zone outage: ALL refuses every later write, other levels lose nothing", () => {
     const base = { failure: "zone", failureAtMs: 1500, failureRecovers: false } as const;
-    for (const level of ["ONE", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM"]) {
+    for (const level of ["ONE", "QUORUM", "LOCAL_QUORUM", "EACH_QUORUM"] as const) {
       const r = cassandraReplication.run({ ...base, writeLevel: level, readLevel: level });
       expect(r.writes.unavailable, level).toBe(0);
       expect(r.lostWrites, level).toBe(0);
@@ -127,8 +127,8 @@ describe("cassandraReplication", () => {
     expect(() => cassandraReplication.run({ nodesPerZone: 1, rfPerRegion: 4 })).toThrow(
       /rfPerRegion: 4.*add nodes or zones/,
     );
-    expect(() => cassandraReplication.run({ writeLevel: "MOST" })).toThrow(SimConfigError);
-    expect(() => cassandraReplication.run({ failure: "planet" })).toThrow(/cassandraReplication.failure/);
+    expect(() => cassandraReplication.run({ writeLevel: "MOST" } as never)).toThrow(SimConfigError);
+    expect(() => cassandraReplication.run({ failure: "planet" } as never)).toThrow(/cassandraReplication.failure/);
     expect(() => cassandraReplication.run({ replicationFactor: 3 } as never)).toThrow(/a parameter of this scenario/);
   });
 

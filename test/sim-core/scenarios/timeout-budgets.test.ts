@@ -114,7 +114,9 @@ describe("timeoutBudgets", () => {
       "invalid timeoutBudgets.faultInstances: 4 (allowed: at most instances (3))",
     );
     expect(() => timeoutBudgets.run({ retries: -1 })).toThrow("invalid timeoutBudgets.retries: -1");
-    expect(() => timeoutBudgets.run({ backoff: "linear" })).toThrow('invalid timeoutBudgets.backoff: "linear"');
+    expect(() => timeoutBudgets.run({ backoff: "linear" } as never)).toThrow(
+      'invalid timeoutBudgets.backoff: "linear"',
+    );
     expect(() => timeoutBudgets.run({ edgeTimeoutMs: Number.NaN })).toThrow(
       "invalid timeoutBudgets.edgeTimeoutMs: NaN",
     );
@@ -141,7 +143,7 @@ describe("timeoutBudgets", () => {
       durationMs: 20_000,
       innerTimeoutMs: 500,
       retries: 0,
-    };
+    } as const;
     const eureka = timeoutBudgets.run({ ...base, discovery: "eureka" });
     const instant = timeoutBudgets.run({ ...base, discovery: "instant" });
     expect(eureka.edge.outcomes.error).toBeGreaterThan(20);
