@@ -33,7 +33,13 @@ export function modulePairs(monolith: Monolith): ModulePair[] {
     for (const c of r.calls) {
       const key = `${c.from}\u0000${c.to}`;
       perRequest.set(key, (perRequest.get(key) ?? 0) + (visits.get(c.from) ?? 0) * c.count);
-      const pair = pairs.get(key) ?? { from: c.from, to: c.to, callsPerRequestMax: 0, callsPerRequestMix: 0, payloadKbMax: 0 };
+      const pair = pairs.get(key) ?? {
+        from: c.from,
+        to: c.to,
+        callsPerRequestMax: 0,
+        callsPerRequestMix: 0,
+        payloadKbMax: 0,
+      };
       pair.payloadKbMax = Math.max(pair.payloadKbMax, c.payloadKb);
       pairs.set(key, pair);
     }
@@ -102,12 +108,22 @@ export function couplings(monolith: Monolith, cut: Cut, fatKb = FAT_INTERFACE_KB
   };
   for (const t of monolith.tables) {
     if (cut.storeOf.get(t) !== SHARED_DATABASE) continue;
-    const writers = monolith.modules.filter((m) => m.writes.includes(t)).map((m) => cut.serviceOf.get(m.name) as string);
-    const users = monolith.modules.filter((m) => m.reads.includes(t) || m.writes.includes(t)).map((m) => cut.serviceOf.get(m.name) as string);
+    const writers = monolith.modules
+      .filter((m) => m.writes.includes(t))
+      .map((m) => cut.serviceOf.get(m.name) as string);
+    const users = monolith.modules
+      .filter((m) => m.reads.includes(t) || m.writes.includes(t))
+      .map((m) => cut.serviceOf.get(m.name) as string);
     for (const w of writers) for (const u of users) add(w, u, "shared table", t);
   }
   for (const p of modulePairs(monolith)) {
-    if (p.payloadKbMax >= fatKb) add(cut.serviceOf.get(p.from) as string, cut.serviceOf.get(p.to) as string, "fat interface", `${p.from}->${p.to}`);
+    if (p.payloadKbMax >= fatKb)
+      add(
+        cut.serviceOf.get(p.from) as string,
+        cut.serviceOf.get(p.to) as string,
+        "fat interface",
+        `${p.from}->${p.to}`,
+      );
   }
   return out;
 }

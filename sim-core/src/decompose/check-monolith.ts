@@ -30,7 +30,8 @@ export function checkMonolith(monolith: Monolith, path = "monolith"): Monolith {
     layers.set(m.name, checkNumber(`${at}.layer`, m.layer, { min: 0, max: 100, integer: true }));
     for (const kind of ["reads", "writes"] as const) {
       checkArray<string>(`${at}.${kind}`, m[kind], 0).forEach((t, k) => {
-        if (!tables.has(t)) throw new SimConfigError(`${at}.${kind}[${k}]`, t, `a table of the monolith: ${list(tables)}`);
+        if (!tables.has(t))
+          throw new SimConfigError(`${at}.${kind}[${k}]`, t, `a table of the monolith: ${list(tables)}`);
       });
     }
   });
@@ -57,7 +58,11 @@ function checkCalls(r: RequestType, at: string, layers: Map<string, number>): vo
     checkNumber(`${cp}.payloadKb`, c.payloadKb, { min: 0, max: 100_000 });
     checkBoolean(`${cp}.loop`, c.loop);
     if (to < from) {
-      throw new SimConfigError(`${cp}.to`, c.to, `a module in layer ${from} or deeper (layering rule; "${c.to}" is in layer ${to})`);
+      throw new SimConfigError(
+        `${cp}.to`,
+        c.to,
+        `a module in layer ${from} or deeper (layering rule; "${c.to}" is in layer ${to})`,
+      );
     }
   });
   // Depth-first from the entry: a cycle would recurse for ever, and a call from a module the
@@ -71,14 +76,22 @@ function checkCalls(r: RequestType, at: string, layers: Map<string, number>): vo
     let total = 1;
     for (const c of r.calls) if (c.from === module) total += c.count * visits(c.to, [...chain, module]);
     if (total > MAX_VISITS_PER_REQUEST) {
-      throw new SimConfigError(`${at}.calls`, `${total} module visits per request`, `at most ${MAX_VISITS_PER_REQUEST}`);
+      throw new SimConfigError(
+        `${at}.calls`,
+        `${total} module visits per request`,
+        `at most ${MAX_VISITS_PER_REQUEST}`,
+      );
     }
     return total;
   };
   visits(r.entry, []);
   r.calls.forEach((c, k) => {
     if (!reached.has(c.from)) {
-      throw new SimConfigError(`${at}.calls[${k}].from`, c.from, `a module the request reaches from its entry "${r.entry}"`);
+      throw new SimConfigError(
+        `${at}.calls[${k}].from`,
+        c.from,
+        `a module the request reaches from its entry "${r.entry}"`,
+      );
     }
   });
 }

@@ -84,16 +84,20 @@ export function checkDecomposition(monolith: Monolith, d: Decomposition, path = 
       throw new SimConfigError(at, s, `a service name of letters, digits, - and _, not "${SHARED_DATABASE}"`);
     }
     const modules = d.services[s];
-    if (!Array.isArray(modules) || modules.length === 0) throw new SimConfigError(at, modules, "a non-empty array of module names");
+    if (!Array.isArray(modules) || modules.length === 0)
+      throw new SimConfigError(at, modules, "a non-empty array of module names");
     modules.forEach((m, k) => {
-      if (typeof m !== "string" || !known.has(m)) throw new SimConfigError(`${at}[${k}]`, m, `a module of the monolith: ${[...known].join(", ")}`);
+      if (typeof m !== "string" || !known.has(m))
+        throw new SimConfigError(`${at}[${k}]`, m, `a module of the monolith: ${[...known].join(", ")}`);
       const other = serviceOf.get(m);
-      if (other !== undefined) throw new SimConfigError(`${at}[${k}]`, m, `a module in one service only (already in "${other}")`);
+      if (other !== undefined)
+        throw new SimConfigError(`${at}[${k}]`, m, `a module in one service only (already in "${other}")`);
       serviceOf.set(m, s);
     });
   }
   const missing = [...known].filter((m) => !serviceOf.has(m));
-  if (missing.length > 0) throw new SimConfigError(`${path}.services`, missing.join(", "), "every module in some service");
+  if (missing.length > 0)
+    throw new SimConfigError(`${path}.services`, missing.join(", "), "every module in some service");
   const storeOf = checkTables(monolith, d, path, new Set(services));
   const cut = { services, serviceOf, storeOf };
   checkAcyclic(monolith, cut, path);
@@ -107,12 +111,17 @@ function checkTables(monolith: Monolith, d: Decomposition, path: string, service
   }
   const storeOf = new Map<string, string>();
   for (const t of Object.keys(tables)) {
-    if (!monolith.tables.includes(t)) throw new SimConfigError(`${path}.tables.${t}`, t, `a table of the monolith: ${monolith.tables.join(", ")}`);
+    if (!monolith.tables.includes(t))
+      throw new SimConfigError(`${path}.tables.${t}`, t, `a table of the monolith: ${monolith.tables.join(", ")}`);
   }
   for (const t of monolith.tables) {
     const owner = tables[t];
     if (typeof owner !== "string" || (owner !== SHARED_DATABASE && !services.has(owner))) {
-      throw new SimConfigError(`${path}.tables.${t}`, owner, `an owner: "${SHARED_DATABASE}" or one of the services ${[...services].join(", ")}`);
+      throw new SimConfigError(
+        `${path}.tables.${t}`,
+        owner,
+        `an owner: "${SHARED_DATABASE}" or one of the services ${[...services].join(", ")}`,
+      );
     }
     storeOf.set(t, owner);
   }
@@ -129,7 +138,11 @@ function checkAcyclic(monolith: Monolith, cut: Cut, path: string): void {
   const visit = (s: string, chain: readonly string[]): void => {
     if (state.get(s) === 2) return;
     if (state.get(s) === 1) {
-      throw new SimConfigError(`${path}.services`, [...chain, s].join(" -> "), "services that call each other without a cycle (layering rule)");
+      throw new SimConfigError(
+        `${path}.services`,
+        [...chain, s].join(" -> "),
+        "services that call each other without a cycle (layering rule)",
+      );
     }
     state.set(s, 1);
     for (const t of edges.get(s) ?? []) visit(t, [...chain, s]);

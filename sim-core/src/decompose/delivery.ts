@@ -99,12 +99,15 @@ export function simulateDelivery(units: readonly DeployUnit[], o: DeliveryOption
   let deploys = 0;
   let rolledBack = 0;
   let committed = 0;
-  const requeue: Handler<{ unit: Unit; change: Change }> = sim.handler("delivery.fixed", ({ unit, change }) => enqueue(unit, change));
+  const requeue: Handler<{ unit: Unit; change: Change }> = sim.handler("delivery.fixed", ({ unit, change }) =>
+    enqueue(unit, change),
+  );
   const enqueue = (unit: Unit, change: Change) => {
     unit.queue.push(change);
     if (!unit.train && !unit.busy) start(unit);
   };
-  const fixLater = (unit: Unit, c: Change) => sim.schedule(fixUs, requeue, { unit, change: { committedUs: c.committedUs, bad: false } });
+  const fixLater = (unit: Unit, c: Change) =>
+    sim.schedule(fixUs, requeue, { unit, change: { committedUs: c.committedUs, bad: false } });
   const ship = (unit: Unit, batch: Change[]) => {
     if (batch.length === 0) return;
     if (sim.nowUs < endUs) deploys++;
@@ -113,8 +116,9 @@ export function simulateDelivery(units: readonly DeployUnit[], o: DeliveryOption
       // The whole deploy comes back out; good changes wait for the next one, bad ones for a fix.
       if (sim.nowUs < endUs) rolledBack++;
       restore.record(rollbackMin * unit.modules);
-      for (const c of batch) if (c.bad) fixLater(unit, c);
-      else unit.queue.push(c);
+      for (const c of batch)
+        if (c.bad) fixLater(unit, c);
+        else unit.queue.push(c);
       return;
     }
     for (const c of batch) lead.record((sim.nowUs - c.committedUs) / US_PER_HOUR);
@@ -129,11 +133,16 @@ export function simulateDelivery(units: readonly DeployUnit[], o: DeliveryOption
       return;
     }
     for (const c of caught) fixLater(unit, c);
-    ship(unit, batch.filter((c) => !caught.includes(c)));
+    ship(
+      unit,
+      batch.filter((c) => !caught.includes(c)),
+    );
     unit.busy = false;
     if (!unit.train && unit.queue.length > 0) start(unit);
   });
-  const shipLater: Handler<{ unit: Unit; batch: Change[] }> = sim.handler("delivery.held", ({ unit, batch }) => ship(unit, batch));
+  const shipLater: Handler<{ unit: Unit; batch: Change[] }> = sim.handler("delivery.held", ({ unit, batch }) =>
+    ship(unit, batch),
+  );
   const start = (unit: Unit) => {
     const batch = unit.queue.splice(0);
     if (batch.length === 0) return;
@@ -159,5 +168,14 @@ export function simulateDelivery(units: readonly DeployUnit[], o: DeliveryOption
   for (const unit of all) if (unit.train) sim.schedule(periodUs, depart, unit);
   scheduleArrival();
   sim.run({ untilMs: (endUs + DRAIN_DAYS * 24 * US_PER_HOUR) / 1000 });
-  return deliveryMetrics({ days, committed, lead, restore, deploys, rolledBack, batches, fingerprint: sim.fingerprint });
+  return deliveryMetrics({
+    days,
+    committed,
+    lead,
+    restore,
+    deploys,
+    rolledBack,
+    batches,
+    fingerprint: sim.fingerprint,
+  });
 }

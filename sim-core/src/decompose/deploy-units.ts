@@ -1,6 +1,6 @@
 import { couplings, deployUnits, FAT_INTERFACE_KB } from "./analysis.js";
-import type { DeployUnit } from "./delivery.js";
 import { checkDecomposition, type Decomposition } from "./decomposition.js";
+import type { DeployUnit } from "./delivery.js";
 import type { Monolith } from "./model.js";
 
 /**

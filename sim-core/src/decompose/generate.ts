@@ -4,8 +4,27 @@ import { checkMonolith } from "./check-monolith.js";
 import type { ModuleCall, ModuleSpec, Monolith, RequestType } from "./model.js";
 
 /** Names for generated modules; past the list they repeat with a number. */
-const NAMES = ["accounts", "billing", "catalog", "search", "orders", "inventory", "shipping", "ratings", "reviews",
-  "offers", "payments", "profiles", "history", "alerts", "pricing", "media", "licenses", "devices", "reports"];
+const NAMES = [
+  "accounts",
+  "billing",
+  "catalog",
+  "search",
+  "orders",
+  "inventory",
+  "shipping",
+  "ratings",
+  "reviews",
+  "offers",
+  "payments",
+  "profiles",
+  "history",
+  "alerts",
+  "pricing",
+  "media",
+  "licenses",
+  "devices",
+  "reports",
+];
 /** Layers below the edge; calls only go deeper, so no request can cycle. */
 const LAYERS = 3;
 /** Chance that a call is a loop (an N+1 pattern) and its count range. */

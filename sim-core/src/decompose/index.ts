@@ -18,7 +18,12 @@ export {
   oneServicePerModule,
   serviceEdges,
 } from "./decomposition.js";
-export { type DecompositionMetrics, type MeasureOptions, measureDecomposition, type RequestMetrics } from "./measure.js";
+export {
+  type DecompositionMetrics,
+  type MeasureOptions,
+  measureDecomposition,
+  type RequestMetrics,
+} from "./measure.js";
 export {
   type ModuleCall,
   type ModuleSpec,
@@ -37,3 +42,4 @@ export { type BlastRadiusRow, blastRadius } from "./blast-radius.js";
 export { deployUnitsOf } from "./deploy-units.js";
 export { evaluateSteps, type StranglerStep, type StranglerStepMetrics } from "./strangler.js";
 export { generateMonolith } from "./generate.js";
+export { NETFLIX_STRANGLER_STEPS } from "./netflix-steps.js";

@@ -72,7 +72,11 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
   checkNumber(`${path}.hopErrorRate`, o.hopErrorRate, { min: 0, max: 1 });
   checkNumber(`${path}.queryMs`, o.queryMs, { min: 0, minExclusive: true, max: 10_000 });
   if (o.failure !== "none" && o.failure !== SHARED_DATABASE && !cut.services.includes(o.failure)) {
-    throw new SimConfigError(`${path}.failure`, o.failure, `"none", "${SHARED_DATABASE}" or a service: ${cut.services.join(", ")}`);
+    throw new SimConfigError(
+      `${path}.failure`,
+      o.failure,
+      `"none", "${SHARED_DATABASE}" or a service: ${cut.services.join(", ")}`,
+    );
   }
   const root = createRng(o.seed);
   const network = networkFor(o.crossZoneMs, o.crossRegionMs);
@@ -89,7 +93,10 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
     const services = planned.map((p, k) => ({ ...p.spec, nodes: placed.nodes[k] as number[] }));
     const rpc = new RpcSystem(sim, { edge: services[0]?.name as string, services, discovery: "instant" }, rng, cluster);
     planned.forEach((p, k) => {
-      const down = o.failure === SHARED_DATABASE ? p.kind === "store" && p.owner === SHARED_DATABASE : p.kind === "service" && p.owner === o.failure;
+      const down =
+        o.failure === SHARED_DATABASE
+          ? p.kind === "store" && p.owner === SHARED_DATABASE
+          : p.kind === "service" && p.owner === o.failure;
       if (down) for (const node of placed.nodes[k] as number[]) cluster.fail({ node });
     });
     rpc.startLoad({ ratePerSec: rate, durationMs: ((count + 1) / rate) * 1000 * 100, count });

@@ -59,7 +59,11 @@ export function planRequest(
     ms > 0 ? { kind: "lognormal", median: ms, p99: ms * WORK_P99_OVER_MEDIAN } : { kind: "constant", value: 0 };
   const add = (owner: string, kind: PlannedNode["kind"], count: number): PlannedNode => {
     const name = kind === "store" ? `${owner}_db` : `${owner}_${nodes.filter((n) => n.owner === owner).length + 1}`;
-    const node: PlannedNode = { owner, kind, spec: { name, instances: count, serviceTimeMs: work(0), errorRate: cost.hopErrorRate, calls: [] } };
+    const node: PlannedNode = {
+      owner,
+      kind,
+      spec: { name, instances: count, serviceTimeMs: work(0), errorRate: cost.hopErrorRate, calls: [] },
+    };
     nodes.push(node);
     return node;
   };

@@ -1,6 +1,6 @@
-import type { DeliveryMetrics } from "./delivery-metrics.js";
+import type { Decomposition } from "./decomposition.js";
 import { type DeliveryOptions, simulateDelivery } from "./delivery.js";
-import { type Decomposition } from "./decomposition.js";
+import type { DeliveryMetrics } from "./delivery-metrics.js";
 import { deployUnitsOf } from "./deploy-units.js";
 import { type DecompositionMetrics, type MeasureOptions, measureDecomposition } from "./measure.js";
 import type { Monolith } from "./model.js";
