@@ -16,11 +16,9 @@ export interface BlastRadiusRow {
  * measures every request type. Hop errors are off, so each row shows only that failure.
  *
  * @example
- * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }],
- *   modules: [{ name: "web", workMs: 1, reads: ["t"], writes: [], critical: true, layer: 0 }] };
- * blastRadius(m, monolithDecomposition(m), { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5,
- *   requestsPerType: 5, ratePerSec: 10, inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0.5 }).map((r) => r.mix)
- * // [0, 0]
+ * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
+ * const o = { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5, requestsPerType: 5, ratePerSec: 10, failure: "none", inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 };
+ * blastRadius(m, monolithDecomposition(m), o).map((r) => r.mix) // [0, 0]
  */
 export function blastRadius(
   monolith: Monolith,

@@ -10,8 +10,8 @@ const NAME = /^[A-Za-z][\w-]*$/;
  * follow the layering rule (same or deeper layer) and form no cycle. Returns it unchanged.
  *
  * @example
- * checkMonolith({ name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }],
- *   modules: [{ name: "web", workMs: 1, reads: ["t"], writes: [], critical: true, layer: 0 }] }).name // 'm'
+ * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
+ * checkMonolith(m).name // 'm'
  */
 export function checkMonolith(monolith: Monolith, path = "monolith"): Monolith {
   if (monolith === null || typeof monolith !== "object") throw new SimConfigError(path, monolith, "a Monolith object");

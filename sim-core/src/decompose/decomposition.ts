@@ -47,10 +47,9 @@ export function monolithDecomposition(monolith: Monolith): Decomposition {
  * shared database.
  *
  * @example
- * Object.keys(oneServicePerModule({ name: "m", tables: [], requests: [], modules: [
- *   { name: "web", workMs: 1, reads: [], writes: [], critical: true, layer: 0 },
- *   { name: "billing", workMs: 1, reads: [], writes: [], critical: true, layer: 1 }] }).services)
- * // ['web', 'billing']
+ * const web = { name: "web", workMs: 1, reads: [], writes: [], critical: true, layer: 0 };
+ * const m = { name: "m", tables: [], requests: [], modules: [web, { ...web, name: "billing", layer: 1 }] };
+ * Object.keys(oneServicePerModule(m).services) // ['web', 'billing']
  */
 export function oneServicePerModule(monolith: Monolith): Decomposition {
   return {
@@ -65,7 +64,7 @@ export function oneServicePerModule(monolith: Monolith): Decomposition {
  * layering rule). Errors name the path, e.g. `decomposition.services.web[1]`.
  *
  * @example
- * const m = { name: "m", tables: ["t"], requests: [], modules: [{ name: "web", workMs: 1, reads: [], writes: ["t"], critical: true, layer: 0 }] };
+ * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
  * checkDecomposition(m, monolithDecomposition(m)).serviceOf.get("web") // 'monolith'
  */
 export function checkDecomposition(monolith: Monolith, d: Decomposition, path = "decomposition"): Cut {
@@ -155,8 +154,8 @@ function checkAcyclic(monolith: Monolith, cut: Cut, path: string): void {
  * Which services call which, from every request type's calls and table accesses, in a stable order.
  *
  * @example
- * const m = { name: "m", tables: [], requests: [{ name: "r", share: 1, entry: "a", calls: [{ from: "a", to: "b", count: 1, payloadKb: 1, loop: false }] }],
- *   modules: [{ name: "a", workMs: 1, reads: [], writes: [], critical: true, layer: 0 }, { name: "b", workMs: 1, reads: [], writes: [], critical: true, layer: 1 }] };
+ * const a = { name: "a", workMs: 1, reads: [], writes: [], critical: true, layer: 0 };
+ * const m = { name: "m", tables: [], modules: [a, { ...a, name: "b", layer: 1 }], requests: [{ name: "r", share: 1, entry: "a", calls: [{ from: "a", to: "b", count: 1, payloadKb: 1, loop: false }] }] };
  * serviceEdges(m, { services: ["a", "b"], serviceOf: new Map([["a", "a"], ["b", "b"]]), storeOf: new Map() }).get("a") // ['b']
  */
 export function serviceEdges(monolith: Monolith, cut: Cut): Map<string, string[]> {

@@ -61,9 +61,9 @@ interface Unit {
  * train (or leaves an independent batch); one that reaches production rolls the deploy back.
  *
  * @example
- * simulateDelivery([{ services: ["a"], modules: ["a"] }, { services: ["b"], modules: ["b"] }], { seed: 1, mode: "independent", days: 30, teams: 2, changesPerTeamPerDay: 1,
- *   badChangeProbability: 0, catchProbability: 0.5, trainPeriodDays: 14, qaDays: 3, pipelineHours: 1, fixHours: 24,
- *   rollbackMinutesPerModule: 10 }).rolledBackShare // 0
+ * const units = [{ services: ["a"], modules: ["a"] }, { services: ["b"], modules: ["b"] }];
+ * const o = { seed: 1, mode: "independent", days: 30, teams: 2, changesPerTeamPerDay: 1, badChangeProbability: 0, catchProbability: 0.5, trainPeriodDays: 14, qaDays: 3, pipelineHours: 1, fixHours: 24, rollbackMinutesPerModule: 10 };
+ * simulateDelivery(units, o).rolledBackShare // 0
  */
 export function simulateDelivery(units: readonly DeployUnit[], o: DeliveryOptions): DeliveryMetrics {
   const mode = checkOneOf("delivery.mode", o.mode, DEPLOY_MODES);

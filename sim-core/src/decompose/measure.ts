@@ -52,11 +52,9 @@ export interface DecompositionMetrics {
  * own stream `seed/request-<name>`, so adding a request type never shifts another's numbers.
  *
  * @example
- * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }],
- *   modules: [{ name: "web", workMs: 1, reads: ["t"], writes: [], critical: true, layer: 0 }] };
- * measureDecomposition(m, monolithDecomposition(m), { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5,
- *   requestsPerType: 10, ratePerSec: 10, failure: "none", inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 }).requests[0].queriesPerRequest
- * // 1
+ * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
+ * const o = { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5, requestsPerType: 5, ratePerSec: 10, failure: "none", inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 };
+ * measureDecomposition(m, monolithDecomposition(m), o).requests[0].queriesPerRequest // 1
  */
 export function measureDecomposition(monolith: Monolith, d: Decomposition, o: MeasureOptions): DecompositionMetrics {
   const cut = checkDecomposition(monolith, d);

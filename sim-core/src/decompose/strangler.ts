@@ -26,14 +26,10 @@ export interface StranglerStepMetrics {
  * that is still one service ships by train).
  *
  * @example
- * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }],
- *   modules: [{ name: "web", workMs: 1, reads: ["t"], writes: [], critical: true, layer: 0 }] };
- * evaluateSteps(m, [{ name: "as is", decomposition: monolithDecomposition(m) }], { seed: 1, instances: 1, placement: "one-zone",
- *   crossZoneMs: 1, crossRegionMs: 41.5, requestsPerType: 5, ratePerSec: 10, failure: "none", inProcessCallMs: 0,
- *   serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 }, { seed: 1, mode: "train", days: 28, teams: 1,
- *   changesPerTeamPerDay: 1, badChangeProbability: 0, catchProbability: 1, trainPeriodDays: 14, qaDays: 3,
- *   pipelineHours: 1, fixHours: 24, rollbackMinutesPerModule: 10 })[0].services
- * // 1
+ * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
+ * const o = { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5, requestsPerType: 5, ratePerSec: 10, failure: "none", inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 };
+ * const d = { seed: 1, mode: "train", days: 28, teams: 1, changesPerTeamPerDay: 1, badChangeProbability: 0, catchProbability: 1, trainPeriodDays: 14, qaDays: 3, pipelineHours: 1, fixHours: 24, rollbackMinutesPerModule: 10 };
+ * evaluateSteps(m, [{ name: "as is", decomposition: monolithDecomposition(m) }], o, d)[0].services // 1
  */
 export function evaluateSteps(
   monolith: Monolith,

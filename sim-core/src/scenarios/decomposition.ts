@@ -34,7 +34,7 @@ const RATE_PER_SEC = 20;
 
 /** The learner's plug-ins: a decomposition (replaces the `decomposition` choice), and a monolith. */
 export interface DecompositionExtras {
-  decomposition: Decomposition;
+  policy: Decomposition;
   monolith: Monolith;
 }
 
@@ -91,7 +91,7 @@ export const decomposition = defineScenario<
   body(p, extras) {
     const { seed, ...params } = p;
     const monolith = extras.monolith ?? NETFLIX_MONOLITH;
-    const d = extras.decomposition ?? NAMED[params.decomposition](monolith);
+    const d = extras.policy ?? NAMED[params.decomposition](monolith);
     const cut = checkDecomposition(monolith, d);
     const failedService =
       params.failure === "none" || params.failure === SHARED_DATABASE
