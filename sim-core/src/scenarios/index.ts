@@ -27,3 +27,11 @@ export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-
 export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
 export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
 export { recordReplay } from "./record-replay.js";
+export { type DecompositionExtras, type DecompositionResult, decomposition } from "./decomposition.js";
+export {
+  DECOMPOSITION_PARAMS,
+  DECOMPOSITION_PRESETS,
+  DECOMPOSITIONS,
+  type DecompositionParams,
+  FAILURES,
+} from "./decomposition-params.js";

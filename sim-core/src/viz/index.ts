@@ -20,3 +20,12 @@ export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid 
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
 export { type Box, type ReplayLayout, replayLayout } from "./replay-layout.js";
+export {
+  blastRadiusTable,
+  type LabelledRuns,
+  latencyByRequestChart,
+  leadTimeChart,
+  remoteCallsChart,
+  stranglerStepsChart,
+} from "./decomposition.js";
+export { decompositionMermaid } from "./decomposition-mermaid.js";
