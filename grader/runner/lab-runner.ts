@@ -222,7 +222,7 @@ export class LabRunner {
         if (reply.ok) {
           finish({ ok: true, value: fromTagged(JSON.parse(reply.json)) }, false);
         } else {
-          const kind = reply.phase === "load" ? "load" : "error";
+          const kind = reply.phase === "load" ? "load" : reply.phase === "oversize" ? "oversize" : "error";
           finish({ ok: false, kind, message: reply.error, output: live.output }, false);
         }
       };
