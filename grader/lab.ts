@@ -168,9 +168,9 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     runner ??= new LabRunner({
       labDir,
       drivers: driver ? [driver] : [],
-      hide: context.hide,
       isolate: context.isolate,
       ...(context.uid === undefined ? {} : { uid: context.uid }),
+      ...(context.cgroup === undefined ? {} : { cgroup: context.cgroup }),
       ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
       ...(options.startupGraceMs === undefined ? {} : { startupGraceMs: options.startupGraceMs }),
     });

@@ -60,7 +60,7 @@ test("LabRunner.request(call) names a missing export and a file outside the lab 
 });
 
 test("planSandbox(options) runs plain node when isolation is off", () => {
-  const plan = planSandbox({ nodeArgs: ["child.js"], hide: [], isolate: false });
+  const plan = planSandbox({ nodeArgs: ["child.js"], readOnly: [], isolate: false });
   expect(plan.isolated).toBe(false);
   expect(plan.args.slice(-2)).toEqual([process.execPath, "child.js"].slice(plan.command === process.execPath ? 1 : 0));
 });
