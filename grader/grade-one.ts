@@ -75,7 +75,12 @@ async function grade(job: Job): Promise<boolean> {
   const workspace = mkdtempSync(join(tmpdir(), "grader-ws-"));
   let cgroup: string | undefined;
   try {
-    const taken = ingest(job.target, labs, workspace);
+    const taken = ingest(
+      job.target,
+      labs,
+      workspace,
+      registry.labs.map((lab) => lab.id),
+    );
     send({ type: "ingest", problems: taken.problems, ignored: taken.ignored });
     const isolated = job.isolate && canIsolate();
     if (isolated && job.uid !== undefined) handOver(workspace, job.uid);
