@@ -1,7 +1,7 @@
 // A memory cgroup per graded submission, where the machine lets root make one (cgroup v1 as on
 // these machines, or v2): it caps everything the submission's lab runners hold, heap and
-// off-heap alike, which a V8 heap cap alone does not. Where none can be made, the sandbox falls
-// back to an address-space limit per process (see sandbox.ts).
+// off-heap alike, which a V8 heap cap alone does not. Where none can be made, only the heap cap
+// holds (the report's notes say so).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 

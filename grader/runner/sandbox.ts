@@ -2,7 +2,8 @@
 // OS sandbox built from an allow-list: bubblewrap gives it fresh PID, network, IPC and mount
 // namespaces with a read-only view of only what the runner needs and private, size-limited
 // /tmp, /var/tmp and /dev/shm; it then drops to an unprivileged user with no capabilities,
-// under process limits (prlimit) and, where the machine lets us, a memory cgroup. Without root
+// under process limits (prlimit) and, where the machine lets us, a memory cgroup (no address
+// space limit instead: tsx reserves gigabytes of it for WebAssembly it never fills). Without root
 // (a laptop) the runner runs as the user: the learner realm still holds, the OS sandbox is off.
 import { existsSync, lstatSync, readlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -32,8 +33,6 @@ export const LIMITS = {
   fileBytes: 16 * 1024 * 1024,
   cpuS: 600,
   openFiles: 256,
-  /** Address space where no memory cgroup can be had: tsx and esbuild need ~3 GB of it. */
-  addressSpaceBytes: 4 * 1024 ** 3,
   tmpBytes: 16 * 1024 * 1024,
 } as const;
 
@@ -141,7 +140,6 @@ export function planSandbox(options: SandboxOptions): SandboxPlan {
     `--cpu=${LIMITS.cpuS}`,
     `--nofile=${LIMITS.openFiles}`,
     `--core=0`,
-    ...(cgroup ? [] : [`--as=${LIMITS.addressSpaceBytes}`]),
     "--",
   ];
   const bwrap = [
