@@ -5,6 +5,7 @@
 // under process limits (prlimit) and, where the machine lets us, a memory cgroup (no address
 // space limit instead: tsx reserves gigabytes of it for WebAssembly it never fills). Without root
 // (a laptop) the runner runs as the user: the learner realm still holds, the OS sandbox is off.
+import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, readlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +58,8 @@ export interface SandboxOptions {
   isolate?: boolean;
 }
 
+let tried: { why: string | undefined } | undefined;
+
 /** Why this process cannot start sandboxed lab runners, or undefined when it can. */
 export function sandboxUnavailable(): string | undefined {
   if (process.platform !== "linux") return "the OS sandbox needs Linux";
@@ -64,7 +67,21 @@ export function sandboxUnavailable(): string | undefined {
   for (const tool of [BWRAP, SETPRIV, PRLIMIT]) {
     if (!existsSync(tool)) return `${tool} is missing (apt-get install -y bubblewrap util-linux)`;
   }
-  return undefined;
+  // Some containers forbid new namespaces even to root: try once, rather than fail every call.
+  tried ??= (() => {
+    const probe = spawnSync(
+      BWRAP,
+      ["--unshare-pid", "--unshare-net", "--die-with-parent", ...systemMounts(), "--", "/bin/true"],
+      { timeout: 10_000, encoding: "utf8" },
+    );
+    return {
+      why:
+        probe.status === 0
+          ? undefined
+          : `bubblewrap cannot make a sandbox here: ${(probe.stderr ?? "").trim() || probe.error?.message}`,
+    };
+  })();
+  return tried.why;
 }
 
 /** Whether this process can start sandboxed lab runners. */
