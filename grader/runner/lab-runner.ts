@@ -79,8 +79,6 @@ export class LabRunner {
   private loadHang: string | undefined;
   /** True once a runner actually ran isolated (as another user, without network). */
   isolated = false;
-  /** Why the OS sandbox was off, when it was. */
-  sandboxOff: string | undefined;
 
   constructor(private readonly options: LabRunnerOptions) {}
 
@@ -114,7 +112,6 @@ export class LabRunner {
     });
     this.isolated = plan.isolated;
     const oomBefore = this.options.cgroup ? oomKills(this.options.cgroup) : 0;
-    this.sandboxOff = plan.off;
     const child = spawn(plan.command, plan.args, {
       cwd: this.options.labDir,
       detached: true,
