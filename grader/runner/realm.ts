@@ -3,11 +3,11 @@
 // `console`); the driver, sim-core and the reply channel stay in the runner's own realm. The two
 // exchange strings only (see realm-shim.js): arguments are copied in, answers are copied out and
 // validated, so lab code can reach nothing but the arguments of its own calls.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, extname, join, relative, resolve, sep } from "node:path";
+import { dirname, join } from "node:path";
 import vm from "node:vm";
-import { transformSync } from "esbuild";
+import { LabSources } from "./lab-sources.js";
 import { REPLY_BYTES_MAX, TAG, VALUE_DEPTH_MAX } from "./protocol.js";
 
 const require = createRequire(import.meta.url);
@@ -58,13 +58,15 @@ export class LearnerRealm {
   private readonly hostIds = new Map<object, number>();
   private readonly waiting = new Map<number, (answer: Answer) => void>();
   private readonly facades = new Map<number, unknown>();
+  private readonly files: LabSources;
 
   constructor(
-    private readonly labDir: string,
+    labDir: string,
     private readonly print: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
   ) {
     // No WebAssembly: its memory lives outside the heap cap. Strings stay on: SES needs them
     // to build the Compartment's evaluators.
+    this.files = new LabSources(labDir);
     const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: false } });
     vm.runInContext(SES, context, { filename: "ses.umd.min.js" });
     vm.runInContext(
@@ -85,10 +87,10 @@ export class LearnerRealm {
         this.print(payload.slice(0, 2000));
         return "{}";
       }
-      if (op === "source") return JSON.stringify({ value: this.source(payload) });
+      if (op === "source") return JSON.stringify({ value: this.files.source(payload) });
       if (op === "resolve") {
         const [from, spec] = JSON.parse(payload) as [string, string];
-        return JSON.stringify({ value: this.resolveImport(String(from), String(spec)) });
+        return JSON.stringify({ value: this.files.resolveImport(String(from), String(spec)) });
       }
       if (op === "host") {
         const [id, method, args] = JSON.parse(payload) as [number, string, unknown[]];
@@ -107,52 +109,6 @@ export class LearnerRealm {
     } catch (error) {
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
-  }
-
-  /** A lab file, transpiled here (trusted side) to CommonJS for the realm. */
-  private source(file: string): { file: string; code: string } {
-    const path = this.inside(file);
-    const text = readFileSync(path, "utf8");
-    const name = relative(this.labDir, path);
-    try {
-      const { code } = transformSync(text, {
-        loader: extname(path) === ".ts" ? "ts" : "js",
-        format: "cjs",
-        target: "es2022",
-        sourcefile: name,
-      });
-      return { file: name, code };
-    } catch (error) {
-      throw new Error(
-        `TransformError: ${error instanceof Error ? error.message.split("\n").slice(0, 4).join(" ") : error}`,
-      );
-    }
-  }
-
-  private inside(file: string): string {
-    const path = resolve(this.labDir, file);
-    if (!path.startsWith(this.labDir + sep)) throw new Error(`${file} is outside the lab folder`);
-    return path;
-  }
-
-  /** Lab files may import sibling lab files only; `import type` from sim-core is erased. */
-  private resolveImport(from: string, spec: string): string {
-    const refuse = () =>
-      new Error(
-        `lab code may import only other files of its lab (import "${spec}" refused; type-only imports such as \`import type { CallPolicy } from "sim-core"\` are fine)`,
-      );
-    if (!spec.startsWith("./") && !spec.startsWith("../")) throw refuse();
-    const base = resolve(dirname(this.inside(from)), spec);
-    const stem = base.replace(/\.(js|ts|mjs|mts)$/, "");
-    for (const candidate of [`${stem}.ts`, `${stem}.js`, base]) {
-      if (!candidate.startsWith(this.labDir + sep)) throw refuse();
-      try {
-        if (statSync(candidate).isFile()) return relative(this.labDir, candidate);
-      } catch {
-        // Try the next spelling.
-      }
-    }
-    throw new Error(`cannot find ${spec} (imported by ${from})`);
   }
 
   /**
