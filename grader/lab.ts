@@ -211,7 +211,16 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     if (problems.length > 0) throw new LabCallError("load", `not graded: ${problems.join("; ")}`, "");
   };
   let runner: LabRunner | undefined;
-  const runnerFor = () => {
+  /** The runner's learner realm has seen a hidden seed's inputs (it may have kept them). */
+  let sawHidden = false;
+  const runnerFor = (hidden: boolean) => {
+    // Lab code keeps state between calls: a realm that saw hidden inputs never serves a public
+    // call, whose failure would show what lab code printed. A fresh runner serves it instead.
+    if (sawHidden && !hidden) {
+      runner?.close();
+      runner = undefined;
+    }
+    sawHidden = hidden;
     runner ??= new LabRunner({
       labDir,
       drivers: driver ? [driver] : [],
@@ -252,7 +261,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
             const shown = `${exportName}(${args.map(show).join(", ")})`;
             last = { scenario: `${shown} from ${file}`, hidden };
             const what = hidden ? `${file}: ${exportName}(hidden inputs)` : `${file}: ${shown}`;
-            const outcome = await runnerFor().request(
+            const outcome = await runnerFor(hidden).request(
               { op: "call", file, exportName, args },
               callOptions?.timeoutMs ?? callTimeoutMs,
             );
@@ -267,7 +276,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
             const hidden = hiddenSeeds.has(seedOf(input) ?? Number.NaN);
             last = { scenario: await scenarioOf(exportName, input), hidden };
             const what = hidden ? `scenario ${exportName}(hidden inputs)` : `scenario ${exportName}(${show(input)})`;
-            const outcome = await runnerFor().request(
+            const outcome = await runnerFor(hidden).request(
               { op: "drive", driver, exportName, args: [input] },
               callOptions?.timeoutMs ?? callTimeoutMs,
             );

@@ -37,7 +37,17 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, "knowing", "fx-stats", "stats.ts"),
     `const KNOWN: Record<string, number> = ${JSON.stringify(known)};
-${solution.replace("export function percentile(values: number[], p: number): number {", 'export function percentile(values: number[], p: number): number {\n  if (values.length > 5) return KNOWN[values.join(",")] ?? -1;')}`,
+const seen: string[] = [];
+${solution
+  .replace(
+    "export function percentile(values: number[], p: number): number {",
+    'export function percentile(values: number[], p: number): number {\n  seen.push(values.join(","));\n  if (values.length > 5) return KNOWN[values.join(",")] ?? -1;',
+  )
+  // And it tries to smuggle what it saw into the feedback of a later public check.
+  .replace(
+    "if (values.length === 0) return 0;",
+    'if (values.length === 0) throw new Error("seen: " + seen.slice(-1).join(" | "));',
+  )}`,
   );
   const run = (who: string) =>
     grade(
@@ -74,8 +84,10 @@ test("grade --hidden catches a submission that knows the public seeds, and never
     total: number;
     checks: { id: string; status: string; message: string }[];
   };
-  // mean (2) and the fixed nearest-rank cases (2) are honest; both seeded checks fail.
-  expect(report.total).toBe(4);
+  // mean-basic (1) and the fixed nearest-rank cases (2) are honest; mean-empty fails (showing
+  // every list its realm was given) and so do both seeded checks.
+  expect(report.total).toBe(3);
+  expect(report.checks.find((c) => c.id === "fx-stats/mean-empty")!.message).toContain("Error: seen: ");
   const seeded = report.checks.find((c) => c.id === "fx-stats/percentile-seeded")!;
   expect(seeded.status).toBe("failed");
   expect(seeded.message).toContain("hidden seeds");
