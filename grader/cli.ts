@@ -10,7 +10,7 @@ import { loadRegistry } from "./registry.js";
 import { formatTable } from "./report/console.js";
 import { toCsv, toGradescope, toJson, toJunit } from "./report/formats.js";
 import { Grader, SUBMISSION_BUDGET_S_DEFAULT } from "./run.js";
-import { canIsolate, ensureTraversable, REPO_ROOT } from "./runner/sandbox.js";
+import { REPO_ROOT, sandboxUnavailable } from "./runner/sandbox.js";
 import { type SubmissionReport, score } from "./score.js";
 
 /** First user id of the sandbox users; one per concurrent submission so they cannot read each other. */
@@ -139,20 +139,10 @@ async function main(): Promise<number> {
   }
   const hidden: Hidden | undefined = options.hidden ? loadHidden(options.hidden) : undefined;
   const manifest = buildManifest(registry, labIds, hidden);
-  const isolated = options.isolate && canIsolate();
-  if (isolated) {
-    for (const dir of [...ensureTraversable(REPO_ROOT), ...ensureTraversable(options.course)]) {
-      console.error(`grader: made ${dir} traversable (o+x) so sandboxed lab code can load the course's packages`);
-    }
-  }
-  const hide = [
-    join(options.course, "solutions"),
-    join(options.course, ".git"),
-    join(REPO_ROOT, "solutions"),
-    join(REPO_ROOT, ".git"),
-    ...(options.hidden ? [options.hidden] : []),
-    ...(options.submissions ? [options.submissions] : []),
-  ];
+  const unavailable = options.isolate ? sandboxUnavailable() : "turned off (--no-isolate)";
+  const isolated = unavailable === undefined;
+  // Lab code always runs in its own realm; the OS sandbox around it needs root.
+  if (!isolated) console.error(`grader: OS sandbox off: ${unavailable}`);
   const courseFlag = options.course === REPO_ROOT ? "" : ` --course ${options.course}`;
   const job = (target: string, slot: number, maxWorkers: number): Job => ({
     courseRoot: options.course,
@@ -160,7 +150,6 @@ async function main(): Promise<number> {
     labIds,
     ...(options.hidden ? { hiddenDir: options.hidden } : {}),
     hiddenSeeds: hidden?.seeds ?? {},
-    hide: [...new Set(hide)],
     isolate: options.isolate,
     ...(isolated ? { uid: SANDBOX_UID_BASE + slot } : {}),
     maxWorkers,

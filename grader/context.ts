@@ -9,8 +9,6 @@ export interface GraderContext {
   courseRoot: string;
   /** Folder laid out like labs/ whose lab folders are graded (a fresh workspace copy). */
   labsDir: string;
-  /** Folders lab code must not see (solutions, hidden checks, other submissions). */
-  hide: string[];
   /** False runs lab code as the current user even when the grader is root. */
   isolate: boolean;
   /** Hidden seeds per lab, from the instructor's hidden folder. */
@@ -19,6 +17,8 @@ export interface GraderContext {
   reproduce: string;
   /** Why a lab's submitted files were not taken (missing, symlink, too big, binary), by lab id. */
   problems: Record<string, string[]>;
+  /** Memory cgroup folder of the submission, which its sandboxed lab runners join. */
+  cgroup?: string;
   /** User id lab code runs as when isolated (one per concurrent submission). */
   uid?: number;
 }
@@ -43,7 +43,6 @@ export function graderContext(): GraderContext {
     provided ?? {
       courseRoot,
       labsDir: join(courseRoot, "labs"),
-      hide: [join(courseRoot, "solutions")],
       isolate: true,
       hiddenSeeds: {},
       reproduce: "npm run grade -- --lab",

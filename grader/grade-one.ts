@@ -11,7 +11,8 @@ import type { GraderContext } from "./context.js";
 import { ingest } from "./ingest.js";
 import type { CheckMeta } from "./lab.js";
 import { loadRegistry } from "./registry.js";
-import { canIsolate } from "./runner/sandbox.js";
+import { createMemoryCgroup, releaseCgroup } from "./runner/cgroup.js";
+import { canIsolate, LIMITS } from "./runner/sandbox.js";
 import { GRADED_ALIASES, GRADED_TEST_OPTIONS } from "./vitest-options.js";
 
 /** What the parent asks for. */
@@ -22,8 +23,6 @@ export interface Job {
   labIds: string[];
   hiddenDir?: string;
   hiddenSeeds: Record<string, number[]>;
-  /** Folders lab code must not see. */
-  hide: string[];
   isolate: boolean;
   uid?: number;
   maxWorkers: number;
@@ -74,19 +73,27 @@ async function grade(job: Job): Promise<boolean> {
   const registry = loadRegistry(job.courseRoot);
   const labs = registry.labs.filter((lab) => job.labIds.includes(lab.id));
   const workspace = mkdtempSync(join(tmpdir(), "grader-ws-"));
+  let cgroup: string | undefined;
   try {
-    const taken = ingest(job.target, labs, workspace);
+    const taken = ingest(
+      job.target,
+      labs,
+      workspace,
+      registry.labs.map((lab) => lab.id),
+    );
     send({ type: "ingest", problems: taken.problems, ignored: taken.ignored });
     const isolated = job.isolate && canIsolate();
     if (isolated && job.uid !== undefined) handOver(workspace, job.uid);
+    // One memory limit for everything the submission's lab runners hold, heap and off-heap.
+    cgroup = isolated ? createMemoryCgroup(LIMITS.memoryMb * 1024 * 1024) : undefined;
     const context: GraderContext = {
       courseRoot: job.courseRoot,
       labsDir: taken.labsDir,
-      hide: job.hide,
       isolate: job.isolate,
       hiddenSeeds: job.hiddenSeeds,
       reproduce: job.reproduce,
       problems: taken.problems,
+      ...(cgroup === undefined ? {} : { cgroup }),
       ...(job.uid === undefined ? {} : { uid: job.uid }),
     };
     const files = labs
@@ -115,6 +122,7 @@ async function grade(job: Job): Promise<boolean> {
     return isolated;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    if (cgroup) await releaseCgroup(cgroup);
   }
 }
 

@@ -67,7 +67,13 @@ function noLinkedFolders(root: string, relative: string): boolean {
  * @example
  * ingest("/subs/ada", labs, "/tmp/grader-x/ws").problems // { "05-timeout-budgets": ["budget.ts is missing …"] }
  */
-export function ingest(target: string, labs: readonly LabEntry[], workspace: string): IngestResult {
+export function ingest(
+  target: string,
+  labs: readonly LabEntry[],
+  workspace: string,
+  /** Every lab of the course: folders of labs not graded this time are not "ignored files". */
+  registered: readonly string[] = labs.map((lab) => lab.id),
+): IngestResult {
   const labsDir = join(workspace, "labs");
   mkdirSync(labsDir, { recursive: true });
   // The workspace is an ES module package that resolves sim-core from the grader's own install.
@@ -97,7 +103,7 @@ export function ingest(target: string, labs: readonly LabEntry[], workspace: str
     }
     if (list.length > 0) problems[lab.id] = list;
   }
-  const known = new Set(labs.map((lab) => lab.id));
+  const known = new Set([...labs.map((lab) => lab.id), ...registered]);
   const ignored = existsSync(target)
     ? readdirSync(target).filter((name) => !known.has(name) && name !== "labs.json")
     : [];

@@ -2,9 +2,10 @@
 // feedback message; a check asks the lab runner (a child process) to call the learner's code or
 // to run a trusted driver with it, receives plain validated data, and asserts on it with
 // `expect`. Lab code never runs in this process. See grader/README.md for a worked example.
+import { randomInt } from "node:crypto";
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, test } from "vitest";
 import { graderContext } from "./context.js";
 import { loadRegistry } from "./registry.js";
@@ -76,8 +77,13 @@ export interface GradedLab {
   readonly id: string;
   /** Public seeds from labs.json. */
   readonly seeds: readonly number[];
-  /** The instructor's hidden seeds (empty unless graded with --hidden). */
+  /** The instructor's hidden seeds (empty unless graded with --hidden). Never printed. */
   readonly hiddenSeeds: readonly number[];
+  /**
+   * `count` seeds drawn afresh for this grading (printed on failure, so a learner can rerun
+   * them): for checks whose answer is exact on any seed, a submission cannot be tuned to them.
+   */
+  freshSeeds(count: number): number[];
   check(id: string, spec: CheckSpec, body: (context: CheckContext) => Promise<void> | void): void;
 }
 
@@ -97,15 +103,33 @@ function observedOf(outcome: Extract<Outcome, { ok: false }>, what: string): Lab
   return new LabCallError(kind, `${what}: ${outcome.message}`, outcome.output);
 }
 
-/** Builds the message a learner reads: feedback, expected, observed, seed, how to reproduce. */
+/** The last call a check made, as a learner can repeat it. */
+interface LastCall {
+  /** e.g. `timeoutBudgets.run({ seed: 1, …, policy: createBudgetPolicy() })` or `mean([1, 2])`. */
+  scenario: string;
+  /** The call used an instructor's hidden seed: nothing about its inputs may be shown. */
+  hidden: boolean;
+}
+
+/** vitest's comparison wording, kept so "observed 0, expected 45" says which way it failed. */
+const COMPARISON = /to be (greater than or equal to|greater than|less than or equal to|less than) /;
+
+/** Builds the message a learner reads: feedback, expected, observed, the call, how to reproduce. */
 function explain(
   error: unknown,
   feedback: string,
   seed: number | undefined,
+  last: LastCall | undefined,
   reproduce: string,
 ): [CheckOutcome, string] {
-  let outcome: CheckOutcome = "failed";
+  let outcome: CheckOutcome = error instanceof LabCallError ? error.kind : "failed";
   const lines = [feedback];
+  if (last?.hidden) {
+    // A hidden seed is never printed, nor anything computed from it.
+    lines.push("  failed on one of the instructor's hidden seeds (its inputs stay hidden); the public seeds passed");
+    lines.push(`  reproduce: ${reproduce}`);
+    return [outcome, lines.join("\n")];
+  }
   if (error instanceof LabCallError) {
     outcome = error.kind;
     lines.push("  expected: your code to return a value", `  observed: ${error.what}`);
@@ -114,10 +138,20 @@ function explain(
   } else if (error instanceof ShapeError) {
     lines.push(`  expected: ${error.path} to be ${error.expected}`, `  observed: ${show(error.observed)}`);
   } else if (error instanceof Error && "actual" in error && "expected" in error) {
-    lines.push(`  expected: ${show(error.expected)}`, `  observed: ${show(error.actual)}`, `  (${error.message})`);
+    // vitest repeats expected and observed in its message: keep only what it adds (the check's
+    // own words before ": expected", and which way a comparison failed).
+    const message = error.message.replaceAll(" // Object.is equality", "");
+    const at = message.lastIndexOf(": expected ");
+    const comparison = COMPARISON.exec(message);
+    lines.push(
+      `  expected: ${comparison ? `${comparison[1]} ` : ""}${show(error.expected)}`,
+      `  observed: ${show(error.actual)}`,
+    );
+    if (at > 0) lines.push(`  about: ${message.slice(0, at)}`);
   } else {
     lines.push(`  observed: ${error instanceof Error ? error.message : show(error)}`);
   }
+  if (last) lines.push(`  scenario: ${last.scenario}`);
   if (seed !== undefined) lines.push(`  seed: ${seed}`);
   lines.push(`  reproduce: ${reproduce}`);
   return [outcome, lines.join("\n")];
@@ -179,6 +213,19 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     throw new Error(`gradedLab(${id}): driver must be an absolute path or URL`);
   const labDir = join(context.labsDir, id);
   const reproduce = `${context.reproduce} ${id}`;
+  const hiddenSeeds = new Set(context.hiddenSeeds[id] ?? []);
+  // The driver may say, per export, which sim-core call a learner runs to see the same run.
+  let descriptions: Promise<Record<string, (input: never) => string>> | undefined;
+  const scenarioOf = async (exportName: string, input: unknown): Promise<string> => {
+    descriptions ??= driver
+      ? import(pathToFileURL(driver).href).then(
+          (module: { reproduce?: Record<string, (input: never) => string> }) => module.reproduce ?? {},
+          () => ({}),
+        )
+      : Promise.resolve({});
+    const describe = (await descriptions)[exportName];
+    return describe ? describe(input as never) : `${exportName}(${show(input)}) in test/labs/${id}.driver.ts`;
+  };
   // Workspace paths mean nothing to a learner: show them relative to their labs/ folder.
   const relative = (text: string) => text.replaceAll(`${context.labsDir}/`, "labs/");
   const callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS_DEFAULT;
@@ -189,13 +236,22 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     if (problems.length > 0) throw new LabCallError("load", `not graded: ${problems.join("; ")}`, "");
   };
   let runner: LabRunner | undefined;
-  const runnerFor = () => {
+  /** The runner's learner realm has seen a hidden seed's inputs (it may have kept them). */
+  let sawHidden = false;
+  const runnerFor = (hidden: boolean) => {
+    // Lab code keeps state between calls: a realm that saw hidden inputs never serves a public
+    // call, whose failure would show what lab code printed. A fresh runner serves it instead.
+    if (sawHidden && !hidden) {
+      runner?.close();
+      runner = undefined;
+    }
+    sawHidden = hidden;
     runner ??= new LabRunner({
       labDir,
       drivers: driver ? [driver] : [],
-      hide: context.hide,
       isolate: context.isolate,
       ...(context.uid === undefined ? {} : { uid: context.uid }),
+      ...(context.cgroup === undefined ? {} : { cgroup: context.cgroup }),
       ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
       ...(options.startupGraceMs === undefined ? {} : { startupGraceMs: options.startupGraceMs }),
     });
@@ -207,6 +263,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
     id,
     seeds: entry?.seeds ?? [],
     hiddenSeeds: context.hiddenSeeds[id] ?? [],
+    freshSeeds: (count) => Array.from({ length: count }, () => randomInt(1_000, 2 ** 31)),
     check(checkId, spec, body) {
       if (declared.has(checkId)) throw new Error(`gradedLab(${id}): check "${checkId}" is declared twice`);
       declared.add(checkId);
@@ -219,14 +276,18 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
           runner = undefined;
         }
         let seed: number | undefined;
+        let last: LastCall | undefined;
         let calls = 0;
         const checkContext: CheckContext = {
           async call(file, exportName, args, returns, callOptions) {
             calls++;
             refuseIfNotTaken();
             for (const arg of args) seed = seedOf(arg) ?? seed;
-            const what = `${file}: ${exportName}(${args.map(show).join(", ")})`;
-            const outcome = await runnerFor().request(
+            const hidden = args.some((arg) => hiddenSeeds.has(seedOf(arg) ?? Number.NaN));
+            const shown = `${exportName}(${args.map(show).join(", ")})`;
+            last = { scenario: `${shown} from ${file}`, hidden };
+            const what = hidden ? `${file}: ${exportName}(hidden inputs)` : `${file}: ${shown}`;
+            const outcome = await runnerFor(hidden).request(
               { op: "call", file, exportName, args },
               callOptions?.timeoutMs ?? callTimeoutMs,
             );
@@ -238,8 +299,10 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
             calls++;
             refuseIfNotTaken();
             seed = seedOf(input) ?? seed;
-            const what = `scenario ${exportName}(${show(input)})`;
-            const outcome = await runnerFor().request(
+            const hidden = hiddenSeeds.has(seedOf(input) ?? Number.NaN);
+            last = { scenario: await scenarioOf(exportName, input), hidden };
+            const what = hidden ? `scenario ${exportName}(hidden inputs)` : `scenario ${exportName}(${show(input)})`;
+            const outcome = await runnerFor(hidden).request(
               { op: "drive", driver, exportName, args: [input] },
               callOptions?.timeoutMs ?? callTimeoutMs,
             );
@@ -256,7 +319,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
           if (calls === 0) throw new Error(`check ${checkId} made no call to the lab, so it proves nothing`);
           meta.outcome = "passed";
         } catch (error) {
-          const [outcome, message] = explain(error, spec.feedback, seed, reproduce);
+          const [outcome, message] = explain(error, spec.feedback, seed, last, reproduce);
           meta.outcome = outcome;
           throw new Error(relative(message));
         }

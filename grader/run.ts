@@ -4,6 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Job, Message } from "./grade-one.js";
+import { releaseCgroupsOf } from "./runner/cgroup.js";
 import { killTree, killTreeAndWait } from "./runner/kill-tree.js";
 import type { RunRecord } from "./score.js";
 
@@ -44,7 +45,11 @@ export class Grader {
     });
     child.on("exit", (code, signal) => {
       if (this.child === child) this.child = undefined;
-      if (child.pid) killTree(child.pid);
+      if (child.pid) {
+        killTree(child.pid);
+        // A grading process killed mid-run cannot remove its submission's cgroup: do it here.
+        void releaseCgroupsOf(child.pid);
+      }
       if (this.current?.expired) return;
       this.current?.finish({
         died: `the grader's test process ended early (exit ${code}, signal ${signal}): ${this.stderr.trim()}`,

@@ -5,11 +5,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureChromium, ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
+import { ensureChromium, ensurePackages, ensureSandboxTools, ensureSimCoreBuilt } from "./setup.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 ensurePackages();
 ensureSimCoreBuilt();
+ensureSandboxTools();
 // The site suite drives a real Chromium; CI starts without one.
 ensureChromium();
 

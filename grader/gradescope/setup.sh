@@ -13,9 +13,11 @@ if ! node_ok; then
   curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
   apt-get install -y --no-install-recommends nodejs
 fi
-# setpriv and unshare isolate learner code (util-linux, present on Gradescope's Ubuntu images).
-command -v setpriv >/dev/null && command -v unshare >/dev/null || apt-get install -y --no-install-recommends util-linux
+# The OS sandbox around learner code: bubblewrap, and setpriv and prlimit from util-linux.
+command -v bwrap >/dev/null || { apt-get update && apt-get install -y --no-install-recommends bubblewrap; }
+command -v setpriv >/dev/null && command -v prlimit >/dev/null || apt-get install -y --no-install-recommends util-linux
 npm ci --no-audit --no-fund
 node scripts/setup.mjs
-# Learner code runs as an unprivileged user: it must be able to read the grader and packages.
+# Learner code runs as an unprivileged user in the sandbox: it must be able to read the grader's
+# runner and packages (this folder only; nothing outside it changes).
 chmod -R a+rX .

@@ -1,18 +1,18 @@
-// The lab runner: the only process that executes a learner's code. It loads trusted driver
-// modules first, then locks down the built-ins graded code could patch, then answers requests
-// one at a time. It never sees the assertions, the points or the report.
+// The lab runner: the only process that executes a learner's code, and only inside a learner
+// realm (realm.ts) that can reach nothing but the arguments of its own calls. Trusted drivers,
+// sim-core and the reply channel live in this process's own realm, which lab code never touches.
+// It answers requests one at a time and never sees the assertions, the points or the report.
 
 import { Socket } from "node:net";
 import { resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
-import { lockDown } from "./lockdown.js";
 import { toPlain } from "./plain-data.js";
 import type { Reply, Request } from "./protocol.js";
+import { LearnerError, LearnerRealm } from "./realm.js";
 
 const labDir = process.env.GRADER_LAB_DIR ?? "";
 const drivers = JSON.parse(process.env.GRADER_DRIVERS ?? "[]") as string[];
-// Captured before lab code runs, so lab code reassigning them changes nothing here.
 const stringify = JSON.stringify;
 const replies = new Socket({ fd: 3, readable: false, writable: true });
 const send = (reply: Reply) => replies.write(`${stringify(reply)}\n`);
@@ -20,8 +20,8 @@ const send = (reply: Reply) => replies.write(`${stringify(reply)}\n`);
 const driverModules = new Map<string, Record<string, unknown>>();
 for (const driver of drivers) driverModules.set(driver, await import(pathToFileURL(driver).href));
 delete process.env.GRADER_DRIVERS;
-lockDown();
 
+let realm: LearnerRealm | undefined;
 const labModules = new Map<string, Promise<Record<string, unknown>>>();
 
 /** A lab file that does not load (syntax error, missing file, throws at import). */
@@ -35,7 +35,10 @@ function load(file: string): Promise<Record<string, unknown>> {
   if (!loaded) {
     // Announcing the import lets the parent tell a hang at import from a hang in a call.
     send({ id: 0, loading: file });
-    loaded = (import(pathToFileURL(path).href) as Promise<Record<string, unknown>>).then(
+    loaded = new Promise<Record<string, unknown>>((done) => {
+      realm ??= new LearnerRealm(labDir);
+      done(realm.load(file));
+    }).then(
       (module) => {
         send({ id: 0, loaded: file });
         return module;
@@ -54,7 +57,13 @@ function load(file: string): Promise<Record<string, unknown>> {
 const ERROR_CHARS_MAX = 600;
 
 function message(error: unknown): string {
+  // A learner error already names what lab code threw (its own name and message).
+  if (error instanceof LearnerError) return clip(error.message);
   const text = error instanceof Error ? `${error.name}: ${error.message}` : `threw a non-error value: ${String(error)}`;
+  return clip(text);
+}
+
+function clip(text: string): string {
   return text.length > ERROR_CHARS_MAX ? `${text.slice(0, ERROR_CHARS_MAX)}…` : text;
 }
 
@@ -87,6 +96,9 @@ async function handle(request: Request): Promise<Reply> {
     return { id: request.id, ok: true, json: stringify(toPlain(value)) };
   } catch (error) {
     if (error instanceof LabLoadError) return { id: request.id, ok: false, phase: "load", error: error.message };
+    if (error instanceof LearnerError && error.kind === "oversize") {
+      return { id: request.id, ok: false, phase: "oversize", error: error.message };
+    }
     return { id: request.id, ok: false, phase: "call", error: message(error) };
   }
 }

@@ -3,12 +3,14 @@
 // outcome the check can report. A fresh child replaces one that timed out or crashed.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { oomKills } from "./cgroup.js";
 import { killTree } from "./kill-tree.js";
 import { fromTagged } from "./plain-data.js";
 import { type CallRequest, type DriveRequest, REPLY_BYTES_MAX, type Reply } from "./protocol.js";
-import { HEAP_MB_DEFAULT, planSandbox } from "./sandbox.js";
+import { HEAP_MB_DEFAULT, LIMITS, planSandbox, REPO_ROOT } from "./sandbox.js";
 
 /** Per-call deadline: generous for a lab function, short for an infinite loop. */
 export const CALL_TIMEOUT_MS_DEFAULT = 5_000;
@@ -31,10 +33,10 @@ export interface LabRunnerOptions {
   drivers?: string[];
   heapMb?: number;
   startupGraceMs?: number;
-  /** Folders the isolated runner must not see. */
-  hide?: readonly string[];
   /** False runs lab code as the current user even as root. */
   isolate?: boolean;
+  /** Memory cgroup of the submission, which sandboxed runners join. */
+  cgroup?: string;
   /** User id lab code runs as when isolated. */
   uid?: number;
 }
@@ -57,6 +59,18 @@ interface Live {
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 const TSX = fileURLToPath(new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url));
+/**
+ * What a sandboxed runner may read of the grader's repository: its code, its packages and
+ * sim-core. Never solutions/, test files, .git or anything else of the host.
+ */
+const RUNNER_READS = [
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.base.json",
+  "node_modules",
+  "sim-core",
+  "grader/runner",
+].map((path) => join(REPO_ROOT, path));
 
 export class LabRunner {
   private live: Live | undefined;
@@ -91,11 +105,13 @@ export class LabRunner {
         CHILD,
         this.options.labDir,
       ],
-      hide: this.options.hide ?? [],
+      readOnly: [...RUNNER_READS, ...(this.options.drivers ?? []), this.options.labDir],
       isolate: this.options.isolate ?? true,
       ...(this.options.uid === undefined ? {} : { uid: this.options.uid }),
+      ...(this.options.cgroup === undefined ? {} : { cgroup: this.options.cgroup }),
     });
     this.isolated = plan.isolated;
+    const oomBefore = this.options.cgroup ? oomKills(this.options.cgroup) : 0;
     const child = spawn(plan.command, plan.args, {
       cwd: this.options.labDir,
       detached: true,
@@ -148,8 +164,9 @@ export class LabRunner {
     child.on("exit", (code, signal) => {
       // A runner that died between calls (a timer in lab code threw, say) is replaced next call.
       if (this.live === live) this.live = undefined;
+      if (this.options.cgroup && oomKills(this.options.cgroup) > oomBefore) live.outOfMemory = true;
       const why = live.outOfMemory
-        ? `ran out of memory (the lab process may use ${this.options.heapMb ?? HEAP_MB_DEFAULT} MB of heap)`
+        ? `ran out of memory (the lab process may use ${this.options.heapMb ?? HEAP_MB_DEFAULT} MB of heap${plan.isolated ? `, ${LIMITS.memoryMb} MB in all` : ""})`
         : `ended the lab process (exit code ${code}, signal ${signal})`;
       live.onDeath?.(why);
     });
@@ -222,7 +239,7 @@ export class LabRunner {
         if (reply.ok) {
           finish({ ok: true, value: fromTagged(JSON.parse(reply.json)) }, false);
         } else {
-          const kind = reply.phase === "load" ? "load" : "error";
+          const kind = reply.phase === "load" ? "load" : reply.phase === "oversize" ? "oversize" : "error";
           finish({ ok: false, kind, message: reply.error, output: live.output }, false);
         }
       };

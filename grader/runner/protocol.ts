@@ -28,7 +28,7 @@ export type Request = CallRequest | DriveRequest;
 /** What the child answers: the value as tagged JSON text, or why there is none. */
 export type Reply =
   | { id: number; ok: true; json: string }
-  | { id: number; ok: false; phase: "load" | "call"; error: string }
+  | { id: number; ok: false; phase: "load" | "call" | "oversize"; error: string }
   | { id: number; received: true }
   | { id: number; started: true }
   | { id: 0; loading: string }

@@ -1,12 +1,14 @@
 // The course checks itself: every graded check fails on the untouched stub and passes on the
 // solution (graded the way learners are, through `npm run grade`), every lab has a README,
-// hints and TODOs, solutions/ mirrors labs/, and labs.json agrees with the graded test files.
+// hints and TODOs, solutions/ mirrors labs/, labs.json agrees with the graded test files, and
+// lab code can reach no answer (not sim-core's reference code, not solutions/).
 // The same checks run on the grader's fixture course, so they are proven even before real labs.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type LabEntry, labPoints, loadRegistry } from "../../grader/registry.js";
+import { LearnerRealm } from "../../grader/runner/realm.js";
 import { COURSE as FIXTURE_COURSE } from "../grader/fixtures/submissions.js";
 import { grade, ROOT } from "../grader/helpers.js";
 
@@ -94,6 +96,31 @@ for (const [name, root] of [
       expect(failing).toEqual([]);
       expect(solved.total).toBe(labs.reduce((sum, lab) => sum + labPoints(lab), 0));
     });
+
+    test.each(labs.map((lab): [string, LabEntry] => [lab.id, lab]))(
+      "lab %s: a stub cannot call an answer (lab code imports nothing but its own lab's files)",
+      (id, lab) => {
+        // The stub's own folder, plus a file that reaches for every answer a lab could find.
+        const dir = join(scratch, `reach-${name.replace(" ", "-")}-${id}`);
+        cpSync(join(root, "labs", id), dir, { recursive: true });
+        const solution = join(root, "solutions", id, lab.files[0]!);
+        const reaches = {
+          "sim-core": 'import * as core from "sim-core";\nexport const reached = Object.keys(core);\n',
+          "sim-core by path": `import * as core from ${JSON.stringify(join(ROOT, "sim-core", "src", "index.ts"))};\nexport const reached = Object.keys(core);\n`,
+          "solution, relative": `export * from ${JSON.stringify(`../../solutions/${id}/${lab.files[0]}`)};\n`,
+          "solution, absolute": `export * from ${JSON.stringify(solution)};\n`,
+          "a package": 'import { createRequire } from "node:module";\nexport const reached = createRequire;\n',
+        };
+        const realm = new LearnerRealm(dir, () => undefined);
+        for (const file of lab.files) expect(() => realm.load(file), `labs/${id}/${file} loads`).not.toThrow();
+        for (const [what, code] of Object.entries(reaches)) {
+          writeFileSync(join(dir, `reach-${what.replace(/\W+/g, "-")}.ts`), code);
+          expect(() => realm.load(`reach-${what.replace(/\W+/g, "-")}.ts`), what).toThrow(
+            /may import only other files of its lab/,
+          );
+        }
+      },
+    );
 
     test("every graded check fails on the untouched stub (the stub scores 0)", () => {
       const passing = stub.checks.filter((c) => c.status === "passed").map((c) => c.id);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { canIsolate } from "../../grader/runner/sandbox.js";
 import { COURSE, FIXTURES, writeFixtures } from "./fixtures/submissions.js";
-import { grade, leftovers, type Ran } from "./helpers.js";
+import { grade, leftoverCgroups, leftoverFiles, leftovers, type Ran } from "./helpers.js";
 
 interface JsonReport {
   learner: string;
@@ -24,6 +24,8 @@ const isolated = canIsolate();
 const MARK = "3001.11";
 let ran: Ran;
 let reports: Map<string, JsonReport>;
+/** Files sandbox users left in shared places before this test (an older grader's, say). */
+const filesBefore = new Set(leftoverFiles());
 
 beforeAll(async () => {
   writeFixtures(join(dir, "subs"), undefined, MARK);
@@ -92,6 +94,11 @@ describe("grade --submissions (every bad submission in one batch)", () => {
     expect(leftovers(MARK)).toEqual([]);
     // Every lab runner's command line names its workspace, which lives under `dir`.
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  test("grade leaves nothing behind on the host: no files of the sandbox users, no cgroups", () => {
+    expect(leftoverFiles().filter((file) => !filesBefore.has(file))).toEqual([]);
+    expect(leftoverCgroups()).toEqual([]);
   });
 
   test("grade runs learner code isolated when it runs as root", () => {

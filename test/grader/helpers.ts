@@ -1,6 +1,8 @@
 // Runs `npm run grade` the way a user does (a separate process), and finds leftovers.
 import { spawn } from "node:child_process";
-import { chmodSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
@@ -48,4 +50,36 @@ export function leftovers(text: string): string[] {
     }
   }
   return found;
+}
+
+/** Files in the host's shared writable places owned by a sandbox user (uid 61000 and up). */
+export function leftoverFiles(): string[] {
+  const found: string[] = [];
+  for (const dir of ["/tmp", "/var/tmp", "/dev/shm", homedir()]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      try {
+        if (statSync(join(dir, name)).uid >= 61000) found.push(join(dir, name));
+      } catch {
+        // Removed while we looked.
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Memory cgroups whose grading process has ended without removing them (other tests may be
+ * grading at the same time: their live cgroups are not leftovers).
+ */
+export function leftoverCgroups(): string[] {
+  const line = readFileSync("/proc/self/cgroup", "utf8")
+    .split("\n")
+    .find((l) => /^\d+:memory:/.test(l));
+  const dir = line ? join("/sys/fs/cgroup/memory", line.split(":")[2]!) : undefined;
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => {
+    const owner = /^grader-(\d+)-/.exec(name)?.[1];
+    return owner !== undefined && !existsSync(`/proc/${owner}`);
+  });
 }

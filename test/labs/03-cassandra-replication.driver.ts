@@ -107,3 +107,13 @@ export async function chooserOutcome(lab: Lab, input: NeedCase) {
     readMsP99: r.readLatencyMs.p99,
   };
 }
+
+/** The sim-core calls behind each export, with their parameters and seed, as a learner types them. */
+export const reproduce = {
+  placements: (input: RingCase) =>
+    `placeReplicas(ring.entries(), nodes, token, rfByRegion) for ${input.tokens} tokens on standardTopology({ regions: ${input.regions}, zonesPerRegion: ${input.zonesPerRegion}, nodesPerZone: ${input.nodesPerZone} }), ring = TokenRing.random(nodeCount, ${input.vnodes}, createRng(${input.seed}).fork("ring")), ${input.rfPerRegion} replicas per region, tokens from createRng(${input.seed}).fork("tokens")`,
+  placementOutage: (input: { seed: number }) =>
+    `cassandraReplication.run({ seed: ${input.seed}, failure: "zone", failureRecovers: false, placement: placeReplicas, writeLevel: "QUORUM", readLevel: "QUORUM" }), and with rfPerRegion: 2, writeLevel: "ONE", readLevel: "ONE"`,
+  chooserOutcome: (input: NeedCase) =>
+    `chooseConsistency({ regions: ${input.regions}, rfPerRegion: 3, survive: "${input.survive}", readYourWrites: ${input.readYourWrites} }), then cassandraReplication.run({ seed: ${input.seed}, regions: ${input.regions}, failure: "${input.survive}", failureRecovers: ${input.survive === "zone"}, writeLevel, readLevel })`,
+};

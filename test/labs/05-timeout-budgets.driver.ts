@@ -83,13 +83,11 @@ export async function decisions(lab: Lab, input: { cases: DecisionCase[] }) {
 }
 
 /** Every deep instance hung from the start; deadlines carried with requests. */
+const hungDeepParams = (input: { seed: number }) =>
+  ({ seed: input.seed, deadlinePropagation: true, ...timeoutBudgets.presets.hung }) as const;
+
 export async function hungDeep(lab: Lab, input: { seed: number }) {
-  const r = timeoutBudgets.run({
-    seed: input.seed,
-    policy: (await freshPolicy(lab))(),
-    deadlinePropagation: true,
-    ...timeoutBudgets.presets.hung,
-  });
+  const r = timeoutBudgets.run({ ...hungDeepParams(input), policy: (await freshPolicy(lab))() });
   return {
     requests: r.edge.requests,
     answered: r.edge.requests - r.edge.outcomes.unfinished,
@@ -99,14 +97,11 @@ export async function hungDeep(lab: Lab, input: { seed: number }) {
 }
 
 /** One of three deep instances hung from the start; deadlines carried with requests. */
+const oneHungParams = (input: { seed: number }) =>
+  ({ seed: input.seed, deadlinePropagation: true, faultAtMs: 0, faultInstances: 1 }) as const;
+
 export async function oneHung(lab: Lab, input: { seed: number }) {
-  const r = timeoutBudgets.run({
-    seed: input.seed,
-    policy: (await freshPolicy(lab))(),
-    deadlinePropagation: true,
-    faultAtMs: 0,
-    faultInstances: 1,
-  });
+  const r = timeoutBudgets.run({ ...oneHungParams(input), policy: (await freshPolicy(lab))() });
   return { requests: r.edge.requests, ok: r.edge.outcomes.ok, edgeLatencyMsP99: r.edge.latencyMs.p99 };
 }
 
@@ -139,3 +134,23 @@ export async function outage(lab: Lab, input: { seed: number; deadlinePropagatio
     naive,
   };
 }
+
+/** The sim-core call behind each export, with its parameters and seed, as a learner types it. */
+const withPolicy = (params: object) =>
+  `timeoutBudgets.run({ ${Object.entries(params)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(", ")}, policy: createBudgetPolicy() })`;
+
+export const reproduce = {
+  hopTimeouts: (input: { budgets: number[]; retries: number[]; hops: number }) =>
+    `hopTimeoutMs(hop, budgetMs, retries) for hop 1-${input.hops}, budgetMs in ${JSON.stringify(input.budgets)}, retries in ${JSON.stringify(input.retries)}`,
+  decisions: (input: { cases: DecisionCase[] }) =>
+    `createBudgetPolicy().decide(context), a fresh policy per case, context.rng = createRng(seed).fork("policy"), for ${input.cases
+      .slice(0, 5)
+      .map((c) => JSON.stringify(c))
+      .join(", ")}${input.cases.length > 5 ? `, … (${input.cases.length} cases)` : ""}`,
+  hungDeep: (input: { seed: number }) => withPolicy(hungDeepParams(input)),
+  oneHung: (input: { seed: number }) => withPolicy(oneHungParams(input)),
+  outage: (input: { seed: number; deadlinePropagation: boolean }) =>
+    withPolicy({ ...METASTABLE, seed: input.seed, deadlinePropagation: input.deadlinePropagation }),
+};
