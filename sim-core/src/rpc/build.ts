@@ -1,5 +1,6 @@
 import type { Topology } from "../cluster/index.js";
 import { checkArray, checkBoolean, checkNumber, SimConfigError } from "../errors/index.js";
+import { msToUs } from "../kernel/index.js";
 import { checkNonNegative, distribution, type Rng } from "../random/index.js";
 import { bulkheadFactory } from "./bulkhead.js";
 import { type CircuitBreaker, HystrixCircuitBreaker } from "./circuit-breaker.js";
@@ -169,7 +170,7 @@ function buildCall(
     to,
     policy,
     policyPath,
-    Math.round(hedgeAfterMs * 1000),
+    msToUs(hedgeAfterMs),
     fallback,
     makeBudget,
     makeBreaker,

@@ -1,4 +1,5 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
+import { US_PER_MS } from "../kernel/index.js";
 
 // Defaults from Netflix/Hystrix, hystrix-core/src/main/java/com/netflix/hystrix/HystrixCommandProperties.java.
 /** Hystrix default: circuitBreaker.requestVolumeThreshold (HystrixCommandProperties.java default_circuitBreakerRequestVolumeThreshold = 20). */
@@ -78,7 +79,7 @@ export class HystrixCircuitBreaker implements CircuitBreaker {
       spec.errorThresholdPercentage ?? HYSTRIX_ERROR_THRESHOLD_PERCENTAGE,
       { min: 0, max: 100 },
     );
-    this.sleepUs = checkNumber(`${path}.sleepWindowMs`, spec.sleepWindowMs ?? HYSTRIX_SLEEP_WINDOW_MS, int) * 1000;
+    this.sleepUs = checkNumber(`${path}.sleepWindowMs`, spec.sleepWindowMs ?? HYSTRIX_SLEEP_WINDOW_MS, int) * US_PER_MS;
     const snapshotMs = checkNumber(
       `${path}.healthSnapshotIntervalMs`,
       spec.healthSnapshotIntervalMs ?? HYSTRIX_HEALTH_SNAPSHOT_MS,
@@ -91,7 +92,7 @@ export class HystrixCircuitBreaker implements CircuitBreaker {
         windowMs,
         `a multiple of healthSnapshotIntervalMs (${snapshotMs})`,
       );
-    this.snapshotUs = snapshotMs * 1000;
+    this.snapshotUs = snapshotMs * US_PER_MS;
     this.buckets = windowMs / snapshotMs;
     this.total = new Float64Array(this.buckets);
     this.failed = new Float64Array(this.buckets);

@@ -1,6 +1,6 @@
 import { checkNumber } from "../errors/index.js";
-import { type Handler, US_PER_MS } from "../kernel/index.js";
-import type { Rng } from "../random/index.js";
+import { type Handler, US_PER_MS, US_PER_S } from "../kernel/index.js";
+import { exponentialGap, type Rng } from "../random/index.js";
 import type { RpcCore } from "./core.js";
 
 /** Open-loop Poisson client load: the next arrival is drawn when one is sent. */
@@ -23,7 +23,7 @@ export class ClientLoad {
     const rate = checkNumber("load.ratePerSec", o.ratePerSec, { min: 0, minExclusive: true, max: 1e7 });
     const fromUs = Math.round(checkNumber("load.fromMs", o.fromMs ?? sim.nowMs, { min: sim.nowMs }) * US_PER_MS);
     this.endUs = fromUs + Math.round(checkNumber("load.durationMs", o.durationMs, { min: 0 }) * US_PER_MS);
-    this.meanGapUs = 1e6 / rate;
+    this.meanGapUs = US_PER_S / rate;
     sim.scheduleAt(fromUs, this.handler, null);
   }
 
@@ -32,7 +32,7 @@ export class ClientLoad {
     this.left--;
     this.send();
     const sim = this.core.sim;
-    const gap = Math.round(-this.meanGapUs * Math.log(1 - this.rng.next()));
+    const gap = Math.round(exponentialGap(this.meanGapUs, this.rng));
     if (sim.nowUs + gap < this.endUs) sim.schedule(gap, this.handler, null);
   }
 }

@@ -1,5 +1,5 @@
 import { checkOneOf } from "../errors/index.js";
-import { type Handler, type Simulation, US_PER_S } from "../kernel/index.js";
+import { type Handler, type Simulation, US_PER_MS, US_PER_S } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
 import {
   EUREKA_RENEWAL_INTERVAL_S,
@@ -94,9 +94,9 @@ export class Discovery {
       Math.floor(rng.next() * EUREKA_REGISTRY_FETCH_S * US_PER_S),
     );
     this.lastScheduledUs = Array.from({ length: callers }, () => -1);
-    this.cachePhaseUs = Math.floor(rng.next() * EUREKA_RESPONSE_CACHE_UPDATE_MS * 1000);
+    this.cachePhaseUs = Math.floor(rng.next() * EUREKA_RESPONSE_CACHE_UPDATE_MS * US_PER_MS);
     this.listPhaseUs = Array.from({ length: callers }, () =>
-      Math.floor(rng.next() * RIBBON_SERVER_LIST_REFRESH_MS * 1000),
+      Math.floor(rng.next() * RIBBON_SERVER_LIST_REFRESH_MS * US_PER_MS),
     );
     this.evictionRng = rng.fork("eviction");
     this.evict = sim.handler("discovery.evict", () => this.evictionRun());
@@ -174,10 +174,10 @@ export class Discovery {
 
   /** A change in the server's registry reaches each client: cache refresh, fetch, list refresh. */
   private serverChanged(atUs: number): void {
-    const cacheUs = nextTickUs(this.cachePhaseUs, EUREKA_RESPONSE_CACHE_UPDATE_MS * 1000, atUs);
+    const cacheUs = nextTickUs(this.cachePhaseUs, EUREKA_RESPONSE_CACHE_UPDATE_MS * US_PER_MS, atUs);
     for (let c = 0; c < this.views.length; c++) {
       const fetchUs = nextTickUs(this.fetchPhaseUs[c] as number, EUREKA_REGISTRY_FETCH_S * US_PER_S, cacheUs);
-      const listUs = nextTickUs(this.listPhaseUs[c] as number, RIBBON_SERVER_LIST_REFRESH_MS * 1000, fetchUs);
+      const listUs = nextTickUs(this.listPhaseUs[c] as number, RIBBON_SERVER_LIST_REFRESH_MS * US_PER_MS, fetchUs);
       if (listUs === this.lastScheduledUs[c]) continue;
       this.lastScheduledUs[c] = listUs;
       this.sim.scheduleAt(listUs, this.fetch, c);
@@ -190,7 +190,7 @@ export class Discovery {
     if (this.mode === "eureka") {
       const fetchPeriodUs = EUREKA_REGISTRY_FETCH_S * US_PER_S;
       const fetchUs = nextTickUs(this.fetchPhaseUs[caller] as number, fetchPeriodUs, atUs + 1) - fetchPeriodUs;
-      const cachePeriodUs = EUREKA_RESPONSE_CACHE_UPDATE_MS * 1000;
+      const cachePeriodUs = EUREKA_RESPONSE_CACHE_UPDATE_MS * US_PER_MS;
       atUs = nextTickUs(this.cachePhaseUs, cachePeriodUs, fetchUs + 1) - cachePeriodUs;
     }
     this.views[caller] = this.instances.map((refs) => refs.filter((r) => isListed(r, atUs)).map((r) => r.index));

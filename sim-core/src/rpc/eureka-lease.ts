@@ -1,4 +1,4 @@
-import { US_PER_S } from "../kernel/index.js";
+import { US_PER_MS, US_PER_S } from "../kernel/index.js";
 
 // Defaults of Netflix/eureka (eureka-client and eureka-core), in the units the code uses.
 /** Eureka default: lease renewal interval (LeaseInfo.java DEFAULT_LEASE_RENEWAL_INTERVAL = 30 s). */
@@ -59,7 +59,7 @@ export function leaseEndUs(p: UpPeriod): number {
  * firstEvictionRunUs(220e6) // 240000000
  */
 export function firstEvictionRunUs(leaseEnd: number): number {
-  const periodUs = EUREKA_EVICTION_INTERVAL_MS * 1000;
+  const periodUs = EUREKA_EVICTION_INTERVAL_MS * US_PER_MS;
   return (Math.floor(leaseEnd / periodUs) + 1) * periodUs;
 }
 

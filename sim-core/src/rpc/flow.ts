@@ -1,4 +1,4 @@
-import { Cluster, DEFAULT_NETWORK, Network, standardTopology } from "../cluster/index.js";
+import { createCluster, standardTopology } from "../cluster/index.js";
 import { checkNumber } from "../errors/index.js";
 import { Simulation } from "../kernel/index.js";
 import { createRng, type Seed } from "../random/index.js";
@@ -40,7 +40,7 @@ export function fanOutFlow(o: FlowOptions): RpcResults & { events: number; simul
   const sim = new Simulation();
   const rng = createRng(o.seed ?? 1);
   const topology = standardTopology({ nodesPerZone: 2 });
-  const cluster = new Cluster(sim, topology, new Network(topology, DEFAULT_NETWORK, rng.fork("network")));
+  const cluster = createCluster(sim, topology, rng);
   const rpc = new RpcSystem(
     sim,
     {

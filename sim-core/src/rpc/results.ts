@@ -1,3 +1,4 @@
+import { US_PER_MS, usToMs } from "../kernel/index.js";
 import type { LatencySummary } from "../metrics/index.js";
 import { OUTCOMES, type Outcome } from "./outcome.js";
 import { FALLBACK_CAUSES } from "./runtime.js";
@@ -78,7 +79,7 @@ function counts(values: Float64Array): OutcomeCounts {
 export function rpcResults(rpc: RpcSystem, untilMs: number): RpcResults {
   const requests = rpc.edgeRequests;
   const per = (n: number) => (requests === 0 ? 0 : n / requests);
-  const durationUs = Math.max(1, untilMs * 1000);
+  const durationUs = Math.max(1, untilMs * US_PER_MS);
   const outcomes = counts(rpc.edgeOutcomes);
   const answered = OUTCOMES.reduce((sum, o) => sum + outcomes[o], 0);
   const services = rpc.services.map((s): ServiceResult => {
@@ -100,7 +101,7 @@ export function rpcResults(rpc: RpcSystem, untilMs: number): RpcResults {
       rejected: s.stats.rejected,
       droppedExpired: s.stats.droppedExpired,
       utilisation: busyUs / (workers * durationUs),
-      wastedMs: s.stats.wastedUs / 1000,
+      wastedMs: usToMs(s.stats.wastedUs),
       wastedRequests: s.stats.wastedRequests,
       peakInFlight: s.stats.inFlight.peak,
       peakQueueLength: peakQueue,

@@ -1,4 +1,5 @@
 import { checkNumber, SimConfigError } from "../errors/index.js";
+import { US_PER_S } from "../kernel/index.js";
 
 /** Finagle default: ttl = 10 seconds (RetryBudget.scala DefaultTtl, used by RetryBudget.apply()). */
 export const RETRY_BUDGET_TTL_S = 10;
@@ -65,7 +66,7 @@ export class WindowedRetryBudget implements RetryBudget {
 
   tryWithdraw(nowUs: number): boolean {
     const current = this.bucket(nowUs);
-    const second = Math.floor(nowUs / 1e6);
+    const second = Math.floor(nowUs / US_PER_S);
     let deposits = 0;
     let withdrawals = 0;
     for (let i = 0; i < this.ttl; i++) {
@@ -80,7 +81,7 @@ export class WindowedRetryBudget implements RetryBudget {
   }
 
   private bucket(nowUs: number): number {
-    const second = Math.floor(nowUs / 1e6);
+    const second = Math.floor(nowUs / US_PER_S);
     const i = second % this.ttl;
     if (this.stamps[i] !== second) {
       this.stamps[i] = second;

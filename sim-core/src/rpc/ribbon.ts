@@ -1,4 +1,5 @@
 import { checkBoolean, checkNumber, SimConfigError } from "../errors/index.js";
+import { msToUs, US_PER_S } from "../kernel/index.js";
 import type { CallPolicy } from "./policy.js";
 import { DEFAULT_RETRY_ON } from "./policy.js";
 
@@ -86,7 +87,7 @@ export class ServerStats {
     if (count < RIBBON_CONNECTION_FAILURE_COUNT_THRESHOLD) return false;
     const factor = 2 ** Math.min(count - RIBBON_CONNECTION_FAILURE_COUNT_THRESHOLD, 16);
     const blackoutS = Math.min(factor * RIBBON_CIRCUIT_TRIP_TIMEOUT_FACTOR_S, RIBBON_CIRCUIT_TRIP_MAX_TIMEOUT_S);
-    return (this.lastFailureUs[i] as number) + blackoutS * 1e6 > nowUs;
+    return (this.lastFailureUs[i] as number) + blackoutS * US_PER_S > nowUs;
   }
 
   onFailure(i: number, nowUs: number): void {
@@ -129,7 +130,7 @@ export function ribbonClient(option: boolean | RibbonSpec | undefined, path: str
   });
   return {
     policy: ribbonCallPolicy(spec, path),
-    connectTimeoutUs: Math.max(1, Math.round(connectMs * 1000)),
+    connectTimeoutUs: Math.max(1, msToUs(connectMs)),
     serverBlackout: checkBoolean(`${path}.serverBlackout`, spec.serverBlackout ?? true),
   };
 }

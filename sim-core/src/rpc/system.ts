@@ -1,4 +1,4 @@
-import { Cluster, DEFAULT_NETWORK, Network, standardTopology } from "../cluster/index.js";
+import { type Cluster, createCluster, standardTopology } from "../cluster/index.js";
 import { checkNumber, SimConfigError } from "../errors/index.js";
 import { type Handler, type Simulation, US_PER_MS } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
@@ -102,9 +102,7 @@ function coreOptions(
   rng: Rng,
   given?: Cluster,
 ): ConstructorParameters<typeof RpcCore>[0] {
-  const cluster =
-    given ??
-    new Cluster(sim, standardTopology({}), new Network(standardTopology({}), DEFAULT_NETWORK, rng.fork("network")));
+  const cluster = given ?? createCluster(sim, standardTopology({}), rng);
   const binMs = checkNumber("rpc.seriesBinMs", spec?.seriesBinMs ?? 100, { min: 0, minExclusive: true });
   const built = buildRuntime(spec, cluster.topology, rng, binMs);
   const propagate = spec.deadlinePropagation ?? false;
