@@ -42,3 +42,55 @@ export {
   type ShadowSamplerName,
 } from "./sampler.js";
 export { type SamplingRow, samplingStats } from "./sampling.js";
+export { exactDiffer, type ResponseDiffer, setAwareDiffer } from "./differ.js";
+export {
+  DIFFY_ABSOLUTE_THRESHOLD_PERCENT,
+  DIFFY_DEFAULTS,
+  DIFFY_RELATIVE_THRESHOLD_PERCENT,
+  type DiffScore,
+  type DiffyField,
+  type DiffyOptions,
+  diffyReport,
+  scoreDiff,
+} from "./diffy.js";
+export {
+  checkRegression,
+  type Exchange,
+  exchange,
+  REQUEST_TYPES,
+  RESPONSE_FIELDS,
+  type Regression,
+  type RequestType,
+  type ResponseField,
+  type ResponseRecord,
+  SCORE_STALE_SHARE,
+} from "./responses.js";
+export { type MannWhitneyResult, mannWhitney, normalCdf, normalQuantile } from "./mann-whitney.js";
+export {
+  type CanaryJudge,
+  type CanaryVerdict,
+  KAYENTA_CONF_LEVEL,
+  KAYENTA_MARGINAL_SCORE,
+  KAYENTA_PASS_SCORE,
+  KAYENTA_TOLERANCE,
+  type MannWhitneyJudgeOptions,
+  type MetricJudgement,
+  type MetricSamples,
+  mannWhitneyJudge,
+} from "./canary-judge.js";
+export { routeByVersion, type VersionedInstance } from "./routing.js";
+export {
+  CANARY_CONTROLS,
+  type CanaryControl,
+  type CanaryOptions,
+  checkCanaryOptions,
+  DEFAULT_CANARY,
+} from "./canary-options.js";
+export {
+  CANARY_GROUPS,
+  type CanaryAnalysis,
+  type CanaryGroup,
+  type CanaryResult,
+  type CanarySample,
+  simulateCanary,
+} from "./canary.js";
