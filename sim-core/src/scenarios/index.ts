@@ -25,3 +25,31 @@ export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
 export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";
 export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
 export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
+export {
+  GUARD_HOLD_UTILISATION,
+  GUARD_MAX_ERROR_RATE,
+  SAMPLING_THRESHOLDS,
+  type ShadowTrafficExtras,
+  type ShadowTrafficResult,
+  shadowTraffic,
+} from "./shadow-traffic.js";
+export {
+  RAMPS,
+  SHADOW_TRAFFIC_PARAMS,
+  SHADOW_TRAFFIC_PRESETS,
+  type ShadowTrafficParams,
+} from "./shadow-traffic-params.js";
+export {
+  RESPONSE_DIFF_PARAMS,
+  type ResponseDiffExtras,
+  type ResponseDiffParams,
+  type ResponseDiffResult,
+  responseDiff,
+} from "./response-diff.js";
+export {
+  CANARY_RELEASE_PARAMS,
+  type CanaryReleaseExtras,
+  type CanaryReleaseParams,
+  type CanaryReleaseResult,
+  canaryRelease,
+} from "./canary-release.js";

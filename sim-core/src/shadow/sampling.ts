@@ -42,13 +42,15 @@ export function samplingStats(
   const n = population.ids.length;
   const seen = new Int32Array(n);
   for (const c of stream) seen[c] = (seen[c] as number) + 1;
-  let active = 0;
-  for (let c = 0; c < n; c++) if ((seen[c] as number) > 0) active++;
+  // Only customers who made a request can be mirrored: loop over those, not the population.
+  const active: number[] = [];
+  for (let c = 0; c < n; c++) if ((seen[c] as number) > 0) active.push(c);
+  const mirroredCount = new Int32Array(n);
+  let inSample: Uint8Array = new Uint8Array(n);
   let previous: Uint8Array | null = null;
   const rows: SamplingRow[] = [];
   for (const thresholdPercent of thresholds) {
     const drawRng = rng.fork(`${sampler.name}@${thresholdPercent}`);
-    const mirroredCount = new Int32Array(n);
     let mirrored = 0;
     for (const c of stream) {
       if (sampler.mirror(population.ids[c] as number, thresholdPercent, drawRng)) {
@@ -56,16 +58,16 @@ export function samplingStats(
         mirrored++;
       }
     }
-    const inSample = new Uint8Array(n);
     let customers = 0;
     let multi = 0;
     let whole = 0;
     let kept = 0;
     let before = 0;
-    for (let c = 0; c < n; c++) {
+    for (const c of active) {
       const m = mirroredCount[c] as number;
+      mirroredCount[c] = 0;
+      inSample[c] = m > 0 ? 1 : 0;
       if (m > 0) {
-        inSample[c] = 1;
         customers++;
         if ((seen[c] as number) >= 2) {
           multi++;
@@ -81,11 +83,14 @@ export function samplingStats(
       sampler: sampler.name,
       thresholdPercent,
       requestShare: mirrored / requests,
-      customerShare: active === 0 ? 0 : customers / active,
+      customerShare: customers / active.length,
       sessionsWhole: multi === 0 ? 1 : whole / multi,
       keptFromPrevious: previous === null || before === 0 ? 1 : kept / before,
     });
+    // Swap the two flag arrays: this threshold's sample becomes the next one's "previous".
+    const spare: Uint8Array = previous ?? new Uint8Array(n);
     previous = inSample;
+    inSample = spare;
   }
   return rows;
 }
