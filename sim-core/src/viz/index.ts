@@ -19,3 +19,10 @@ export { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from 
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
+export { type LabelledShadowRuns, primaryLatencyChart, rampChart, samplerShareChart } from "./shadow.js";
+export {
+  canaryDistributionChart,
+  canaryVerdictChart,
+  diffyTable,
+} from "./shadow-diff-canary.js";
+export { shadowTopologyMermaid } from "./shadow-mermaid.js";
