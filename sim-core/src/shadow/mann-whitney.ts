@@ -14,9 +14,11 @@ export interface MannWhitneyResult {
 }
 
 /**
- * The Mann-Whitney U test (Wilcoxon rank-sum), as R's `wilcox.test(conf.int = TRUE)` computes it
- * with the normal approximation; Kayenta's judge ports the same test (spinnaker/kayenta,
- * kayenta-judge/.../classifiers/metric/MannWhitneyClassifier.scala, default confLevel 0.95).
+ * The Mann-Whitney U test (Wilcoxon rank-sum) with the normal approximation, the p-value R's
+ * `wilcox.test(exact = FALSE)` gives, and a Hodges–Lehmann shift estimate whose confidence
+ * interval is read off the sorted pairwise differences (Hollander and Wolfe's method, with the
+ * critical value from the normal approximation). Kayenta's judge uses this test with confLevel
+ * 0.95 (spinnaker/kayenta, kayenta-judge/.../classifiers/metric/MannWhitneyClassifier.scala).
  *
  * @example
  * mannWhitney([11, 12, 13, 14, 15], [1, 2, 3, 4, 5]).estimate // 10
