@@ -27,9 +27,9 @@ export const SAMPLING_THRESHOLDS = [1, 2, 5, 10, 20, 50, 100] as const;
 export const GUARD_HOLD_UTILISATION = 0.7;
 export const GUARD_MAX_ERROR_RATE = 0.01;
 
-/** The learner's plug-ins: a sampler (replaces `sampler`) and a ramp controller (replaces `ramp`). */
+/** The learner's plug-ins: a sampler `shadowSampler` (replaces the `sampler` choice) and a ramp controller (replaces `ramp`). */
 export interface ShadowTrafficExtras {
-  sampler: ShadowSampler;
+  shadowSampler: ShadowSampler;
   rampController: RampController;
 }
 
@@ -71,7 +71,7 @@ export const shadowTraffic = defineScenario({
       },
       rng.fork("population"),
     );
-    const sampler = extras.sampler ?? SHADOW_SAMPLERS[p.sampler];
+    const sampler = extras.shadowSampler ?? SHADOW_SAMPLERS[p.sampler];
     const ramp = extras.rampController ?? rampFor(p);
     const mirror = simulateMirror(
       {
@@ -92,7 +92,9 @@ export const shadowTraffic = defineScenario({
       rng.fork("mirror"),
     );
     const samplers =
-      extras.sampler === undefined ? Object.values(SHADOW_SAMPLERS) : [...Object.values(SHADOW_SAMPLERS), sampler];
+      extras.shadowSampler === undefined
+        ? Object.values(SHADOW_SAMPLERS)
+        : [...Object.values(SHADOW_SAMPLERS), sampler];
     const requests = Math.round(p.ratePerSec * p.durationSec);
     const sampling = samplers.flatMap((s) =>
       samplingStats(population, s, SAMPLING_THRESHOLDS, requests, rng.fork("sampling")),

@@ -39,19 +39,41 @@ describe("diffyReport(exchanges, differ)", () => {
 
   it("counts raw and noise per field and applies Diffy's formulas", () => {
     const f = byField(diffyReport(xs, exactDiffer));
-    expect(f.bug).toMatchObject({ raw: 3, noise: 0, total: 10, relativePercent: 100, absolutePercent: 30, reported: true });
+    expect(f.bug).toMatchObject({
+      raw: 3,
+      noise: 0,
+      total: 10,
+      relativePercent: 100,
+      absolutePercent: 30,
+      reported: true,
+    });
     expect(f.ts).toMatchObject({ raw: 10, noise: 10, relativePercent: 0, absolutePercent: 0, reported: false });
     // |3 − 2| / (3 + 2) = 20%: not above the 20% threshold (Diffy's filter is strict).
     expect(f.mixed).toMatchObject({ raw: 3, noise: 2, relativePercent: 20, reported: false });
   });
   it("without noise cancelling every field with a raw difference is reported", () => {
-    const f = byField(diffyReport(xs, exactDiffer, { relativeThresholdPercent: 20, absoluteThresholdPercent: 0.03, noiseCancelling: false }));
+    const f = byField(
+      diffyReport(xs, exactDiffer, {
+        relativeThresholdPercent: 20,
+        absoluteThresholdPercent: 0.03,
+        noiseCancelling: false,
+      }),
+    );
     expect([f.bug?.reported, f.ts?.reported, f.mixed?.reported]).toEqual([true, true, true]);
   });
   it("scoreDiff gives precision and recall against the injected regressions", () => {
-    const report = diffyReport(xs, exactDiffer, { relativeThresholdPercent: 20, absoluteThresholdPercent: 0.03, noiseCancelling: false });
+    const report = diffyReport(xs, exactDiffer, {
+      relativeThresholdPercent: 20,
+      absoluteThresholdPercent: 0.03,
+      noiseCancelling: false,
+    });
     const s = scoreDiff(report, [{ requestType: "profile", field: "rating", customerShare: 0.1 }]);
-    expect(s).toEqual({ precision: 0, recall: 0, missed: ["profile.rating"], falseAlarms: ["profile.bug", "profile.mixed", "profile.ts"] });
+    expect(s).toEqual({
+      precision: 0,
+      recall: 0,
+      missed: ["profile.rating"],
+      falseAlarms: ["profile.bug", "profile.mixed", "profile.ts"],
+    });
   });
 });
 
@@ -79,7 +101,10 @@ describe("mannWhitneyJudge()", () => {
   const base = Array.from({ length: 20 }, (_, i) => 10 + (i % 5));
   it("passes a canary like its control and fails one that is clearly higher", () => {
     expect(judge.judge({ latencyMs: base }, { latencyMs: base })).toMatchObject({ score: 100, result: "pass" });
-    const worse = judge.judge({ latencyMs: base.map((v) => v * 2), cpuPercent: base }, { latencyMs: base, cpuPercent: base });
+    const worse = judge.judge(
+      { latencyMs: base.map((v) => v * 2), cpuPercent: base },
+      { latencyMs: base, cpuPercent: base },
+    );
     expect(worse.score).toBe(50);
     expect(worse.result).toBe("fail");
     expect(worse.metrics.map((m) => m.classification)).toEqual(["high", "pass"]);

@@ -14,7 +14,13 @@ import { describe, expect, it } from "vitest";
 
 const pop = customerPopulation({ customers: 2000 }, createRng(1));
 const run = (o: Partial<MirrorOptions>, threshold = 100) =>
-  simulateMirror({ ...DEFAULT_MIRROR, durationMs: 5000, ...o }, pop, hashSampler, fixedThreshold(threshold), createRng(7));
+  simulateMirror(
+    { ...DEFAULT_MIRROR, durationMs: 5000, ...o },
+    pop,
+    hashSampler,
+    fixedThreshold(threshold),
+    createRng(7),
+  );
 
 describe("simulateMirror(options, …)", () => {
   it("mode none copies nothing; threshold 100 copies every request", () => {
@@ -51,7 +57,13 @@ describe("simulateMirror(options, …)", () => {
   it("the same seed gives the same run; another seed another", () => {
     const a = run({ mode: "sync", cloud: "slow" }, 5);
     const b = run({ mode: "sync", cloud: "slow" }, 5);
-    const c = simulateMirror({ ...DEFAULT_MIRROR, durationMs: 5000, mode: "sync", cloud: "slow" }, pop, hashSampler, fixedThreshold(5), createRng(8));
+    const c = simulateMirror(
+      { ...DEFAULT_MIRROR, durationMs: 5000, mode: "sync", cloud: "slow" },
+      pop,
+      hashSampler,
+      fixedThreshold(5),
+      createRng(8),
+    );
     expect(a.fingerprint).toBe(b.fingerprint);
     expect(a).toEqual(b);
     expect(c.fingerprint).not.toBe(a.fingerprint);
@@ -71,7 +83,9 @@ describe("ramp controllers", () => {
   });
   it("linearRamp raises by its step up to its ceiling", () => {
     const r = linearRamp({ startPercent: 1, stepPercent: 10, maxPercent: 25 });
-    expect([r.startPercent, r.next(w({ thresholdPercent: 1 })), r.next(w({ thresholdPercent: 21 }))]).toEqual([1, 11, 25]);
+    expect([r.startPercent, r.next(w({ thresholdPercent: 1 })), r.next(w({ thresholdPercent: 21 }))]).toEqual([
+      1, 11, 25,
+    ]);
   });
   it("guardedRamp raises when healthy, holds when busy, halves on latency or errors", () => {
     const g = guardedRamp({
