@@ -5,9 +5,8 @@ import {
   DIFFY_ABSOLUTE_THRESHOLD_PERCENT,
   DIFFY_RELATIVE_THRESHOLD_PERCENT,
   type DiffScore,
+  DiffyCounter,
   type DiffyField,
-  diffyReport,
-  type Exchange,
   exactDiffer,
   exchange,
   REQUEST_TYPES,
@@ -151,17 +150,18 @@ export const responseDiff = defineScenario({
     const differ = extras.responseDiffer ?? (p.differ === "set-aware" ? setAwareDiffer(["genreSet"]) : exactDiffer);
     const trafficRng = rng.fork("traffic");
     const answerRng = rng.fork("answers");
-    const exchanges: Exchange[] = [];
+    // Counted as they come: a long run keeps no responses, and both reports read one count.
+    const counter = new DiffyCounter(differ);
     for (let i = 0; i < p.requests; i++) {
       const type = REQUEST_TYPES[trafficRng.int(REQUEST_TYPES.length)] as (typeof REQUEST_TYPES)[number];
-      exchanges.push(exchange(type, trafficRng.int(p.customers), regressions, answerRng));
+      counter.add(exchange(type, trafficRng.int(p.customers), regressions, answerRng));
     }
     const options = {
       relativeThresholdPercent: p.relativeThresholdPercent,
       absoluteThresholdPercent: p.absoluteThresholdPercent,
     };
-    const diffy = diffyReport(exchanges, differ, { ...options, noiseCancelling: true });
-    const naive = diffyReport(exchanges, differ, { ...options, noiseCancelling: false });
+    const diffy = counter.report({ ...options, noiseCancelling: true });
+    const naive = counter.report({ ...options, noiseCancelling: false });
     const print = new Fingerprint();
     for (const f of diffy) {
       print.foldString(`${f.endpoint}.${f.field}`);

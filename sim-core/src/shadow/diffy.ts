@@ -55,36 +55,64 @@ export function diffyReport(
   differ: ResponseDiffer,
   options: DiffyOptions = DIFFY_DEFAULTS,
 ): DiffyField[] {
-  const rel = checkNumber("diffy.relativeThresholdPercent", options.relativeThresholdPercent, { min: 0, max: 100 });
-  const abs = checkNumber("diffy.absoluteThresholdPercent", options.absoluteThresholdPercent, { min: 0, max: 100 });
-  const totals = new Map<string, number>();
-  const rows = new Map<string, DiffyField>();
-  const row = (endpoint: string, field: string): DiffyField => {
-    const key = `${endpoint}\u0000${field}`;
-    let r = rows.get(key);
-    if (r === undefined) {
-      r = { endpoint, field, raw: 0, noise: 0, total: 0, relativePercent: 0, absolutePercent: 0, reported: false };
-      rows.set(key, r);
+  const counter = new DiffyCounter(differ);
+  for (const x of exchanges) counter.add(x);
+  return counter.report(options);
+}
+
+/**
+ * Diffy's counters, filled one exchange at a time so a long run keeps no responses; `report`
+ * applies the thresholds (several reports may be read from the same counts).
+ *
+ * @example
+ * const c = new DiffyCounter(exactDiffer); c.add(exchange("profile", 7, [], createRng(1)));
+ * c.report(DIFFY_DEFAULTS).filter((f) => f.reported).length // 0
+ */
+export class DiffyCounter {
+  private readonly differ: ResponseDiffer;
+  private readonly totals = new Map<string, number>();
+  // Rows by endpoint, then by field: two small maps, no key strings built per difference.
+  private readonly rows = new Map<string, Map<string, DiffyField>>();
+
+  constructor(differ: ResponseDiffer) {
+    this.differ = differ;
+  }
+
+  add(x: Exchange): void {
+    this.totals.set(x.requestType, (this.totals.get(x.requestType) ?? 0) + 1);
+    let fields = this.rows.get(x.requestType);
+    if (fields === undefined) this.rows.set(x.requestType, (fields = new Map()));
+    for (const f of Object.keys(x.primary)) row(fields, x.requestType, f);
+    for (const f of this.differ.diff(x.candidate, x.primary)) row(fields, x.requestType, f).raw++;
+    for (const f of this.differ.diff(x.primary, x.secondary)) row(fields, x.requestType, f).noise++;
+  }
+
+  report(options: DiffyOptions): DiffyField[] {
+    const rel = checkNumber("diffy.relativeThresholdPercent", options.relativeThresholdPercent, { min: 0, max: 100 });
+    const abs = checkNumber("diffy.absoluteThresholdPercent", options.absoluteThresholdPercent, { min: 0, max: 100 });
+    const out = [...this.rows.values()]
+      .flatMap((fields) => [...fields.values()].map((r) => ({ ...r })))
+      .sort((a, b) => a.endpoint.localeCompare(b.endpoint) || a.field.localeCompare(b.field));
+    for (const r of out) {
+      r.total = this.totals.get(r.endpoint) ?? 0;
+      const gap = Math.abs(r.raw - r.noise);
+      r.relativePercent = r.raw + r.noise === 0 ? 0 : (gap / (r.raw + r.noise)) * 100;
+      r.absolutePercent = r.total === 0 ? 0 : (gap / r.total) * 100;
+      r.reported = options.noiseCancelling
+        ? r.raw > r.noise && r.relativePercent > rel && r.absolutePercent > abs
+        : r.raw > 0;
     }
-    return r;
-  };
-  for (const x of exchanges) {
-    totals.set(x.requestType, (totals.get(x.requestType) ?? 0) + 1);
-    for (const f of Object.keys(x.primary)) row(x.requestType, f);
-    for (const f of differ.diff(x.candidate, x.primary)) row(x.requestType, f).raw++;
-    for (const f of differ.diff(x.primary, x.secondary)) row(x.requestType, f).noise++;
+    return out;
   }
-  const out = [...rows.values()].sort((a, b) => a.endpoint.localeCompare(b.endpoint) || a.field.localeCompare(b.field));
-  for (const r of out) {
-    r.total = totals.get(r.endpoint) ?? 0;
-    const gap = Math.abs(r.raw - r.noise);
-    r.relativePercent = r.raw + r.noise === 0 ? 0 : (gap / (r.raw + r.noise)) * 100;
-    r.absolutePercent = r.total === 0 ? 0 : (gap / r.total) * 100;
-    r.reported = options.noiseCancelling
-      ? r.raw > r.noise && r.relativePercent > rel && r.absolutePercent > abs
-      : r.raw > 0;
+}
+
+function row(fields: Map<string, DiffyField>, endpoint: string, field: string): DiffyField {
+  let r = fields.get(field);
+  if (r === undefined) {
+    r = { endpoint, field, raw: 0, noise: 0, total: 0, relativePercent: 0, absolutePercent: 0, reported: false };
+    fields.set(field, r);
   }
-  return out;
+  return r;
 }
 
 /** How a report did against the regressions actually injected. */

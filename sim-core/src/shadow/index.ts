@@ -48,6 +48,7 @@ export {
   DIFFY_DEFAULTS,
   DIFFY_RELATIVE_THRESHOLD_PERCENT,
   type DiffScore,
+  DiffyCounter,
   type DiffyField,
   type DiffyOptions,
   diffyReport,

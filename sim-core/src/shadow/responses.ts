@@ -61,9 +61,18 @@ export function exchange(
   regressions: readonly Regression[],
   rng: Rng,
 ): Exchange {
-  const primary = respond(requestType, customerId, rng);
-  const secondary = respond(requestType, customerId, rng);
-  let candidate = respond(requestType, customerId, rng);
+  // What the customer's answer holds is the same on every instance: build it once.
+  const h = mix32(customerId * 31 + REQUEST_TYPES.indexOf(requestType));
+  const content: Content = {
+    genres: GENRES.filter((_, i) => (h >>> i) & 1 || i === h % GENRES.length),
+    titles: requestType === "profile" ? [] : Array.from({ length: 5 }, (_, i) => `title-${mix32(h + i) % 5000}`),
+    rating: h % 5,
+    name: `customer-${customerId}`,
+    score: Math.round(((h % 1000) / 10) * 10) / 10,
+  };
+  const primary = respond(content, rng);
+  const secondary = respond(content, rng);
+  let candidate = respond(content, rng);
   for (const r of regressions) {
     if (r.requestType === requestType && mix32(customerId ^ 0x5bd1e995) % 10000 < r.customerShare * 10000) {
       candidate = { ...candidate, [r.field]: regress(r.field, candidate[r.field]) };
@@ -72,25 +81,31 @@ export function exchange(
   return { requestType, customerId, primary, secondary, candidate };
 }
 
-function respond(type: RequestType, id: number, rng: Rng): ResponseRecord {
-  const h = mix32(id * 31 + REQUEST_TYPES.indexOf(type));
-  const genres = GENRES.filter((_, i) => (h >>> i) & 1 || i === h % GENRES.length);
+interface Content {
+  genres: readonly string[];
+  titles: readonly string[];
+  rating: number;
+  name: string;
+  score: number;
+}
+
+function respond(c: Content, rng: Rng): ResponseRecord {
   // A hash set iterates in an order that differs between JVMs: shuffle per instance.
-  const genreSet = [...genres];
+  const genreSet = [...c.genres];
   for (let i = genreSet.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [genreSet[i], genreSet[j]] = [genreSet[j] as string, genreSet[i] as string];
+    const kept = genreSet[i] as string;
+    genreSet[i] = genreSet[j] as string;
+    genreSet[j] = kept;
   }
-  const titles = Array.from({ length: 5 }, (_, i) => `title-${mix32(h + i) % 5000}`);
-  const fresh = Math.round(((h % 1000) / 10) * 10) / 10;
   return {
-    titles: type === "profile" ? [] : titles,
+    titles: c.titles,
     genreSet,
-    rating: h % 5,
-    name: `customer-${id}`,
-    score: rng.next() < SCORE_STALE_SHARE ? fresh - 0.5 : fresh,
+    rating: c.rating,
+    name: c.name,
+    score: rng.next() < SCORE_STALE_SHARE ? c.score - 0.5 : c.score,
     servedAt: 1_262_304_000_000 + Math.floor(rng.next() * 1000),
-    requestId: (rng.int(2 ** 31) >>> 0).toString(16),
+    requestId: rng.int(2 ** 31),
   };
 }
 
