@@ -11,8 +11,8 @@ export {
   TOMCAT_ACCEPT_COUNT,
   TOMCAT_MAX_THREADS,
 } from "./mirror-options.js";
-export { type MirrorResult, simulateMirror } from "./mirror.js";
-export { type MirrorWindow, nearestRank } from "./mirror-window.js";
+export { simulateMirror } from "./mirror.js";
+export { type MirrorResult, type MirrorWindow, nearestRank } from "./mirror-window.js";
 export {
   type CustomerPopulation,
   customerPopulation,

@@ -1,3 +1,4 @@
+import type { LatencySummary } from "../metrics/index.js";
 import type { RampWindow } from "./ramp.js";
 
 /** One window of a mirroring run: what the operator sees, plus the primary's side. */
@@ -10,6 +11,35 @@ export interface MirrorWindow extends RampWindow {
   inFlight: number;
   /** Memory those pending calls hold, MB. */
   memoryHeldMb: number;
+}
+
+/** What mirroring cost the primary and what the shadow path saw, over one run. */
+export interface MirrorResult {
+  primary: {
+    requests: number;
+    errors: number;
+    errorRate: number;
+    latencyMs: LatencySummary;
+    /** Request threads busy at once, at most and on average (sync mode holds them on the shadow). */
+    threadsBusyPeak: number;
+    threadsBusyMean: number;
+  };
+  shadow: {
+    sent: number;
+    dropped: number;
+    ok: number;
+    errors: number;
+    timeouts: number;
+    inFlightPeak: number;
+    inFlightAtEnd: number;
+    memoryHeldMbPeak: number;
+    /** When the pending shadow calls outgrew the heap headroom (the monolith fails), or null. */
+    oomAtMs: number | null;
+    latencyMs: LatencySummary;
+  };
+  cloud: { utilisation: number; cacheHitRatio: number };
+  windows: MirrorWindow[];
+  fingerprint: string;
 }
 
 /** Counters for the window being filled; reset at each window's end. */

@@ -1,41 +1,12 @@
 import { Simulation, US_PER_MS } from "../kernel/index.js";
-import { Histogram, type LatencySummary } from "../metrics/index.js";
+import { Histogram } from "../metrics/index.js";
 import { distribution, type Rng } from "../random/index.js";
 import { Station } from "../rpc/index.js";
 import { checkMirrorOptions, type MirrorOptions } from "./mirror-options.js";
-import { type MirrorWindow, nearestRank, WindowCounters } from "./mirror-window.js";
+import { type MirrorResult, type MirrorWindow, nearestRank, WindowCounters } from "./mirror-window.js";
 import { type CustomerPopulation, drawCustomer } from "./population.js";
 import type { RampController } from "./ramp.js";
 import { checkThreshold, type ShadowSampler } from "./sampler.js";
-
-/** What mirroring cost the primary and what the shadow path saw, over one run. */
-export interface MirrorResult {
-  primary: {
-    requests: number;
-    errors: number;
-    errorRate: number;
-    latencyMs: LatencySummary;
-    /** Request threads busy at once, at most and on average (sync mode holds them on the shadow). */
-    threadsBusyPeak: number;
-    threadsBusyMean: number;
-  };
-  shadow: {
-    sent: number;
-    dropped: number;
-    ok: number;
-    errors: number;
-    timeouts: number;
-    inFlightPeak: number;
-    inFlightAtEnd: number;
-    memoryHeldMbPeak: number;
-    /** When the pending shadow calls outgrew the heap headroom (the monolith fails), or null. */
-    oomAtMs: number | null;
-    latencyMs: LatencySummary;
-  };
-  cloud: { utilisation: number; cacheHitRatio: number };
-  windows: MirrorWindow[];
-  fingerprint: string;
-}
 
 interface Job {
   customer: number;
