@@ -27,8 +27,8 @@ export const RAMPS = ["fixed", "linear", "guarded"] as const;
 
 /**
  * The schema. Defaults are the story's first step: the data-centre code copies 1% of customers
- * (`customerId % 100 < 1`) to a healthy cloud stack, send-and-forget, bounded as a Hystrix
- * thread pool would bound it (see shadow/mirror-options.ts for the sources).
+ * (`customerId % 100 < 1`) to a healthy cloud stack, send-and-forget, bounded as a bulkhead
+ * thread pool bounds it (the sources are in shadow/mirror-options.ts).
  */
 export const SHADOW_TRAFFIC_PARAMS = {
   mode: {

@@ -30,11 +30,13 @@ export interface CanaryJudge {
   judge(canary: MetricSamples, control: MetricSamples): CanaryVerdict;
 }
 
-/** Kayenta's MannWhitneyClassifier defaults: `tolerance` 0.25 and `confLevel` 0.95. */
+/** Kayenta default: `tolerance` = 0.25 (kayenta-judge, classifiers/metric/MannWhitneyClassifier.scala). */
 export const KAYENTA_TOLERANCE = 0.25;
+/** Kayenta default: `confLevel` = 0.95 (same file). */
 export const KAYENTA_CONF_LEVEL = 0.95;
-/** Score thresholds as Spinnaker's canary stage configures them (`scoreThresholds` marginal 75, pass 95). */
+/** Spinnaker canary stage example: `scoreThresholds.marginal` 75 (deck's kayenta stage specs). */
 export const KAYENTA_MARGINAL_SCORE = 75;
+/** Spinnaker canary stage example: `scoreThresholds.pass` 95 (same specs). */
 export const KAYENTA_PASS_SCORE = 95;
 
 export interface MannWhitneyJudgeOptions {

@@ -3,11 +3,11 @@ import type { ResponseDiffer } from "./differ.js";
 import type { Exchange, Regression } from "./responses.js";
 
 /**
- * Diffy's default `threshold.relative` flag, in percent (twitter/diffy,
+ * Diffy default: flag `threshold.relative` = 20.0, in percent (twitter/diffy,
  * src/main/scala/com/twitter/diffy/DiffyServiceModule.scala).
  */
 export const DIFFY_RELATIVE_THRESHOLD_PERCENT = 20;
-/** Diffy's default `threshold.absolute` flag, in percent of the endpoint's requests (same file). */
+/** Diffy default: flag `threshold.absolute` = 0.03, in percent of the endpoint's requests (DiffyServiceModule.scala). */
 export const DIFFY_ABSOLUTE_THRESHOLD_PERCENT = 0.03;
 
 /** One field of one endpoint in Diffy's report. */

@@ -94,7 +94,7 @@ export function checkMirrorOptions(o: MirrorOptions): MirrorOptions {
 }
 
 /**
- * A healthy cloud stack behind send-and-forget with Hystrix's defaults. The cloud figures are our
+ * A healthy cloud stack behind send-and-forget with the timeout and limit above. The cloud figures are our
  * assumptions: eight workers, 10 ms on a cache hit, 80 ms on a miss, a 90% warm hit ratio.
  */
 export const DEFAULT_MIRROR: MirrorOptions = {
