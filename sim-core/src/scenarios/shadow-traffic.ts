@@ -5,6 +5,7 @@ import {
   DEFAULT_MIRROR,
   fixedThreshold,
   guardedRamp,
+  HEAVY_CUSTOMERS,
   linearRamp,
   type MirrorResult,
   type RampController,
@@ -67,7 +68,7 @@ export const shadowTraffic = defineScenario({
         customers: p.customers,
         idBlockSize: p.idBlockSize,
         heavyShare: p.heavyShare,
-        heavyCustomers: p.heavyShare > 0 ? 10 : 0,
+        heavyCustomers: p.heavyShare > 0 ? HEAVY_CUSTOMERS : 0,
       },
       rng.fork("population"),
     );

@@ -12,6 +12,8 @@ describe("shadowTraffic.run(preset): the story's numbers, as the simulation give
   const syncHealthy = shadowTraffic.run({ mode: "sync" });
   const syncMistake = story("syncMistake");
   const unboundedHang = story("unboundedHang");
+  // Not a preset: waiting on a hanging cloud for every customer takes every request thread.
+  const syncHangAll = shadowTraffic.run({ mode: "sync", cloud: "down", thresholdPercent: 100 });
   const tooFast = story("tooFastRamp");
   const guarded = story("guardedRamp");
 
@@ -34,6 +36,7 @@ describe("shadowTraffic.run(preset): the story's numbers, as the simulation give
       syncHealthy: pin(syncHealthy),
       syncMistake: pin(syncMistake),
       unboundedHang: pin(unboundedHang),
+      syncHangAll: pin(syncHangAll),
     }).toMatchInlineSnapshot(`
       {
         "none": {
@@ -59,6 +62,18 @@ describe("shadowTraffic.run(preset): the story's numbers, as the simulation give
           "sent": 96,
           "threadsPeak": 16,
           "timeouts": 0,
+        },
+        "syncHangAll": {
+          "errorPercent": 0,
+          "inFlightPeak": 200,
+          "memoryMbPeak": 12.5,
+          "oomAtMs": null,
+          "p50": 1211,
+          "p99": 1447.2,
+          "p999": 1476.2,
+          "sent": 5830,
+          "threadsPeak": 200,
+          "timeouts": 5634,
         },
         "syncHealthy": {
           "errorPercent": 0,
@@ -108,6 +123,10 @@ describe("shadowTraffic.run(preset): the story's numbers, as the simulation give
     // monolith fails the customers it was only meant to copy.
     expect(unboundedHang.shadow.oomAtMs).not.toBeNull();
     expect(unboundedHang.primary.errorRate).toBeGreaterThan(0.2);
+    // Waiting on a hanging cloud for every request holds each thread for the shadow timeout:
+    // all of Tomcat's 200 threads are busy and every customer waits about a second.
+    expect(syncHangAll.primary.threadsBusyPeak).toBe(200);
+    expect(syncHangAll.primary.latencyMs.p50).toBeGreaterThan(50 * none.primary.latencyMs.p50);
   });
 
   it("pins the sampler table at 1% and 50%: modulo on block-allocated ids over-mirrors, hash does not", () => {
