@@ -35,3 +35,31 @@ export {
   type DecompositionParams,
   FAILURES,
 } from "./decomposition-params.js";
+export {
+  GUARD_HOLD_UTILISATION,
+  GUARD_MAX_ERROR_RATE,
+  SAMPLING_THRESHOLDS,
+  type ShadowTrafficExtras,
+  type ShadowTrafficResult,
+  shadowTraffic,
+} from "./shadow-traffic.js";
+export {
+  RAMPS,
+  SHADOW_TRAFFIC_PARAMS,
+  SHADOW_TRAFFIC_PRESETS,
+  type ShadowTrafficParams,
+} from "./shadow-traffic-params.js";
+export {
+  RESPONSE_DIFF_PARAMS,
+  type ResponseDiffExtras,
+  type ResponseDiffParams,
+  type ResponseDiffResult,
+  responseDiff,
+} from "./response-diff.js";
+export {
+  CANARY_RELEASE_PARAMS,
+  type CanaryReleaseExtras,
+  type CanaryReleaseParams,
+  type CanaryReleaseResult,
+  canaryRelease,
+} from "./canary-release.js";

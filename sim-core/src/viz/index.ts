@@ -29,3 +29,10 @@ export {
   stranglerStepsChart,
 } from "./decomposition.js";
 export { decompositionMermaid } from "./decomposition-mermaid.js";
+export { type LabelledShadowRuns, primaryLatencyChart, rampChart, samplerShareChart } from "./shadow.js";
+export {
+  canaryDistributionChart,
+  canaryVerdictChart,
+  diffyTable,
+} from "./shadow-diff-canary.js";
+export { shadowTopologyMermaid } from "./shadow-mermaid.js";
