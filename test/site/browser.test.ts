@@ -16,6 +16,7 @@ import {
   type Preview,
   startPreview,
 } from "../../scripts/site-browser.js";
+import { formatSimNumber } from "../../site/.vitepress/theme/format.js";
 
 // A private build folder: a build started elsewhere (a dev running site:build) cannot change it.
 const outDir = mkdtempSync(join(tmpdir(), "site-test-dist-"));
@@ -263,6 +264,57 @@ describe("same seed, same run in Node and in Chromium", () => {
     expect(keys).toEqual(Object.keys(scenarios));
     await page.close();
   });
+});
+
+describe("SimNumber component", () => {
+  interface Shown {
+    path: string;
+    text: string;
+    inputs: {
+      scenario: string;
+      metric: string;
+      params: Record<string, unknown>;
+      seed: number | string | null;
+      digits: number;
+      scale: number;
+    };
+  }
+
+  /** The number at a dot path of a result, read here independently of the site's own helper. */
+  function valueAt(result: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], result);
+  }
+
+  test("every number quoted in a page's prose equals the same run in Node, and counts are exact", async () => {
+    const shown: Shown[] = [];
+    for (const path of pages()) {
+      const { page } = await visit(path);
+      const rows = await page
+        .locator(".sim-value")
+        .evaluateAll((els) =>
+          els.map((el) => ({ text: el.textContent ?? "", inputs: el.getAttribute("data-inputs") ?? "{}" })),
+        );
+      for (const row of rows) shown.push({ path, text: row.text, inputs: JSON.parse(row.inputs) });
+      await page.close();
+    }
+    // Modules 0, 3 and 5 quote dozens of numbers; none found would mean the check looked at nothing.
+    expect(shown.length).toBeGreaterThan(20);
+    const wrong: { path: string; metric: string; shown: string; node: string }[] = [];
+    for (const { path, text, inputs } of shown) {
+      const scenario = scenarios[inputs.scenario];
+      if (!scenario) throw new Error(`no scenario ${inputs.scenario} on ${path}`);
+      const result = scenario.run({ ...inputs.params, seed: inputs.seed ?? scenario.defaultSeed });
+      const value = valueAt(result, inputs.metric);
+      if (typeof value !== "number") throw new Error(`${inputs.metric} is not a number on ${path}`);
+      // A count (an integer quoted unscaled) must read exactly as Node prints it.
+      const node =
+        Number.isInteger(value) && inputs.scale === 1
+          ? value.toLocaleString("en-US")
+          : formatSimNumber(value * inputs.scale, inputs.digits);
+      if (text !== node) wrong.push({ path, metric: inputs.metric, shown: text, node });
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
 });
 
 describe("Predict component", () => {

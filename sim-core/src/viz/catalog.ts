@@ -1,6 +1,7 @@
 import type { AnyScenario } from "../scenarios/index.js";
 import { cassandraLatencyChart, cassandraSeriesChart, cassandraStalenessChart } from "./cassandra.js";
 import { ringMermaid } from "./cassandra-ring.js";
+import { ringChart } from "./cassandra-ring-chart.js";
 import type { ChartSpec } from "./chart.js";
 import { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
 import {
@@ -37,7 +38,7 @@ export const views: Record<string, ScenarioViews> = {
   },
   fanOut: { charts: [fanOutCurveChart, fanOutPercentilesChart], diagrams: { topology: fanOutMermaid } },
   cassandraReplication: {
-    charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart],
+    charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart, ringChart],
     diagrams: { ring: ringMermaid },
   },
   timeoutBudgets: {

@@ -2,7 +2,7 @@
 // author's views (sim-core/viz/catalog.ts): Plot charts and Mermaid diagrams, pure functions of
 // a run's result. A scenario without charts gets charts drawn from its result's row arrays.
 import type { ParamValues, Scenario, ScenarioResultBase, Seed, Span } from "sim-core";
-import { traceToMermaidSequence } from "sim-core";
+import { traceTimeline, traceToMermaidSequence } from "sim-core";
 import { autoCharts, type ChartSpec } from "./auto-charts.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the catalog holds scenarios of every result type.
@@ -58,6 +58,12 @@ export function diagramOf(entry: SiteScenario, name: string, result: ScenarioRes
   const fields = result as unknown as Record<string, unknown>;
   const spans = Object.values(fields).find(isSpanList);
   return spans ? traceToMermaidSequence(spans) : undefined;
+}
+
+/** Plot options of the first trace (list of spans) in a result as a timeline, or undefined. */
+export function timelineOf(result: ScenarioResultBase): ChartSpec["options"] | undefined {
+  const spans = Object.values(result as unknown as Record<string, unknown>).find(isSpanList);
+  return spans ? traceTimeline(spans) : undefined;
 }
 
 /** The entry for `id`, or an error naming the registered ids (shown on the page). */
