@@ -161,6 +161,67 @@ describe("every page", () => {
     expect(diagrams).toBeGreaterThan(0);
   }, 300_000); // A limit for a slow, loaded machine (every page of the site), not a speed check.
 
+  test("every chart and diagram fits its column at 1280 and 390 px, and no axis has overlapping tick labels", async () => {
+    const problems: string[] = [];
+    let figures = 0;
+    for (const width of [1280, 390]) {
+      for (const path of pages()) {
+        const { page } = await visit(path, { viewport: { width, height: 900 } });
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const svgs = [...document.querySelectorAll(".sim-chart svg, .sim-diagram svg, div.mermaid svg")].filter(
+            // Plot's legend swatches are small SVGs inside the chart; the chart's own SVG is checked.
+            (svg) => !svg.closest("svg:not(:scope)") && svg.getBoundingClientRect().width > 0,
+          );
+          const column = document.querySelector(".vp-doc, .VPHome")?.getBoundingClientRect();
+          for (const svg of svgs) {
+            const figure = svg.closest(".sim-chart, .sim-diagram, div.mermaid") as HTMLElement;
+            const name = figure.getAttribute("data-chart") ?? figure.getAttribute("data-diagram") ?? "mermaid";
+            const box = svg.getBoundingClientRect();
+            const frame = figure.getBoundingClientRect();
+            // Cut off: wider than its figure, a figure that scrolls sideways, or past the column.
+            if (box.width > frame.width + 1)
+              out.push(`${name}: ${Math.round(box.width)} px in a ${Math.round(frame.width)} px figure`);
+            for (const el of [figure, ...figure.querySelectorAll<HTMLElement>("*")]) {
+              if (
+                el instanceof HTMLElement &&
+                el.scrollWidth > el.clientWidth + 1 &&
+                getComputedStyle(el).overflowX !== "visible"
+              ) {
+                out.push(`${name}: scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
+                break;
+              }
+            }
+            if (column && frame.right > column.right + 1)
+              out.push(`${name}: ends ${Math.round(frame.right - column.right)} px past the column`);
+            for (const axis of svg.querySelectorAll('g[aria-label$="-axis tick label"]')) {
+              const horizontal = /^f?x-axis/.test(axis.getAttribute("aria-label") ?? "");
+              const boxes = [...axis.querySelectorAll("text")]
+                .map((t) => t.getBoundingClientRect())
+                .filter((r) => r.width > 0)
+                .sort((a, b) => (horizontal ? a.left - b.left : a.top - b.top));
+              for (let i = 1; i < boxes.length; i++) {
+                const [a, b] = [boxes[i - 1] as DOMRect, boxes[i] as DOMRect];
+                const overlap = horizontal ? a.right - b.left : a.bottom - b.top;
+                if (overlap > 0.5) {
+                  out.push(`${name}: ${axis.getAttribute("aria-label")} labels overlap by ${overlap.toFixed(1)} px`);
+                  break;
+                }
+              }
+            }
+          }
+          return { out, count: svgs.length };
+        });
+        figures += found.count;
+        for (const p of found.out) problems.push(`${path} at ${width} px: ${p}`);
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+    // Modules 0, 3 and 5 draw about twenty figures at each width; none would mean nothing was checked.
+    expect(figures).toBeGreaterThan(20);
+  }, 600_000); // A limit for a slow, loaded machine (every page, twice), not a speed check.
+
   test("module pages fit a phone's width (no sideways scrolling)", async () => {
     for (const path of pages().filter((p) => p.startsWith("/modules/") || p === "/index.html")) {
       const { page } = await visit(path, { viewport: { width: 390, height: 844 } });

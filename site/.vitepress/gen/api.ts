@@ -132,7 +132,19 @@ export function collectApi(repoDir: string): ApiEntry[] {
  * The floors in the order a learner reaches for them: scenarios and charts first, the internal
  * validators last. Folders not listed come after these.
  */
-const LEARNER_ORDER = ["scenarios", "viz", "storage", "rpc", "cluster", "metrics", "trace", "theory", "random", "kernel", "errors"];
+const LEARNER_ORDER = [
+  "scenarios",
+  "viz",
+  "storage",
+  "rpc",
+  "cluster",
+  "metrics",
+  "trace",
+  "theory",
+  "random",
+  "kernel",
+  "errors",
+];
 
 /** What each floor is for, in one line, for the overview. */
 const FLOOR_SUMMARY: Record<string, string> = {

@@ -21,8 +21,8 @@ export interface SiteChart extends ChartSpec {
 
 export interface SiteScenario {
   scenario: AnyScenario;
-  /** Named charts; the component shows all of them unless a page picks some. */
-  charts: (result: ScenarioResultBase) => SiteChart[];
+  /** Named charts (only those in `names` when given); the component shows all unless a page picks some. */
+  charts: (result: ScenarioResultBase, names?: readonly string[]) => SiteChart[];
   /** Mermaid text by diagram name ("topology", "trace", …). */
   diagrams: Record<string, (result: ScenarioResultBase) => string>;
 }
@@ -40,9 +40,15 @@ export function registerScenario(scenario: AnyScenario, views: Views = { charts:
     scenario,
     charts:
       views.charts.length > 0
-        ? (result) =>
-            views.charts.map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
-        : (result) => autoCharts(result).map((spec) => ({ ...spec, name: spec.title, caption: "" })),
+        ? (result, names) =>
+            // Only the charts a page shows are computed: a redraw pays for nothing hidden.
+            views.charts
+              .filter((c) => !names || names.includes(c.id))
+              .map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
+        : (result, names) =>
+            autoCharts(result)
+              .filter((spec) => !names || names.includes(spec.title))
+              .map((spec) => ({ ...spec, name: spec.title, caption: "" })),
     diagrams: { ...(views.diagrams ?? {}) },
   });
 }
