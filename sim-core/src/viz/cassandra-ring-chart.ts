@@ -28,7 +28,7 @@ function tick(token: number, from: number, to: number): { x1: number; y1: number
  * the replicas NetworkTopologyStrategy picked, numbered in placement order.
  *
  * @example
- * ringChart.options(cassandraReplication.run()).marks?.length // 7
+ * ringChart.options(cassandraReplication.run()).marks?.length // 8
  */
 export const ringChart: ChartSpec<RingView> = {
   id: "ring",
@@ -77,6 +77,7 @@ export const ringChart: ChartSpec<RingView> = {
             },
           ];
     const keyTick = sample === undefined ? [] : [tick(sample.token, 0.9, 1.06)];
+    const keyLabel = sample === undefined ? [] : [{ ...point(sample.token, 1.12), text: sample.key }];
     return {
       aspectRatio: 1,
       width: 480,
@@ -102,6 +103,7 @@ export const ringChart: ChartSpec<RingView> = {
         Plot.dot(marked, { x: "x", y: "y", r: 8, stroke: "black", strokeWidth: 2 }),
         Plot.text(numbers, { x: "x", y: "y", text: "text", fontSize: 12, fontWeight: "bold" }),
         Plot.link(keyTick, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: "black", strokeWidth: 2 }),
+        Plot.text(keyLabel, { x: "x", y: "y", text: "text", fontSize: 11, textAnchor: "end", dx: -6 }),
         Plot.text(legend, { x: "x", y: "y", text: "text", fontSize: 12, lineHeight: 1.3 }),
       ],
     };

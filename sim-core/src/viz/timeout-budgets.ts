@@ -70,7 +70,7 @@ export const callsPerHopChart: ChartSpec<TimeoutBudgetsResult> = {
 /** Left margin of the stacked time charts: room for a four-digit in-flight count. */
 const STACKED_MARGIN_LEFT_PX = 50;
 /** Answers a goodput bin should hold at the offered load, so one answer more or less is noise. */
-const ANSWERS_PER_BIN = 10;
+const ANSWERS_PER_BIN = 20;
 
 /**
  * The time axis shared by the stacked time charts (goodput over in-flight), in ms: from 0 to the
@@ -89,7 +89,7 @@ function clientsStop(result: TimeoutBudgetsResult): Plot.Markish {
 }
 
 /**
- * Goodput per second in bins wide enough to hold about ten answers at the offered load (a
+ * Goodput per second in bins wide enough to hold about twenty answers at the offered load (a
  * 100 ms bin at 20 req/s holds two, and jumps between 0 and 50/s on noise alone).
  *
  * @example
@@ -158,7 +158,14 @@ export const goodputChart: ChartSpec<TimeoutBudgetsResult> = {
     const fault = p.faultKind === "none" || p.faultInstances === 0 ? [] : [{ startMs: p.faultAtMs, endMs }];
     const series = result.series.goodput;
     const binMs = series.length > 1 ? (series[1]?.timeMs ?? 0) - (series[0]?.timeMs ?? 0) : p.durationMs;
-    const rows = goodputBins(series, binMs, p.ratePerSec);
+    const bins = goodputBins(series, binMs, p.ratePerSec);
+    // A step line ends where its last bin starts; repeat the last value at the bins' end.
+    const last = bins[bins.length - 1];
+    const widthMs = bins.length > 1 ? (bins[1]?.timeMs ?? 0) - (bins[0]?.timeMs ?? 0) : binMs;
+    const rows =
+      last === undefined
+        ? bins
+        : [...bins, { timeMs: Math.min(p.durationMs, last.timeMs + widthMs), value: last.value }];
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
