@@ -30,7 +30,7 @@ export const cassandraSeriesChart: ChartSpec<CassandraReplicationResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "virtual time (ms)" },
+      x: { label: "virtual time (s)", tickFormat: (ms: number) => `${ms / 1000}` },
       y: { label: "operations per 250 ms", grid: true },
       color: {
         legend: true,
