@@ -235,7 +235,10 @@ describe("every page", () => {
     expect((await figureProblems(page)).out).toEqual([]);
     // Break one chart on purpose: the check that passes every page must see both faults.
     await page.evaluate(() => {
-      const svg = document.querySelector(".sim-chart svg") as SVGSVGElement;
+      // The chart's own SVG (a legend's swatches are SVGs too, and come first).
+      const svg = [...document.querySelectorAll<SVGSVGElement>(".sim-chart svg")].find((el) =>
+        el.querySelector('g[aria-label="x-axis tick label"]'),
+      ) as SVGSVGElement;
       svg.style.maxWidth = "none";
       svg.setAttribute("width", "2000");
       const labels = svg.querySelectorAll('g[aria-label="x-axis tick label"] text');
