@@ -1,5 +1,7 @@
 // `npm run site:screenshots`: a full-page PNG of the home page and each module page, at desktop
-// and phone width, in .reports/screenshots/ — for a person to look at, not for assertions.
+// and phone width, in .reports/screenshots/, plus one PNG per chart and diagram in
+// .reports/screenshots/figures/ (full pages are too tall to read) — for a person to look at, not
+// for assertions.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { builtPages, launchChromium, repoDir, startPreview } from "./site-browser.js";
@@ -10,7 +12,7 @@ const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
 ];
 
-mkdirSync(outDir, { recursive: true });
+mkdirSync(join(outDir, "figures"), { recursive: true });
 const pages = builtPages().filter((p) => p === "/index.html" || p.startsWith("/modules/"));
 const preview = await startPreview();
 const chromium = await launchChromium();
@@ -34,6 +36,18 @@ try {
       );
       await page.screenshot({ path: file, fullPage: true });
       console.log(`screenshot: ${file}`);
+      const figures = page.locator(".sim-chart, .sim-diagram, .sim-timeline");
+      const count = await figures.count();
+      for (let i = 0; i < count; i++) {
+        const figure = figures.nth(i);
+        const name =
+          (await figure.getAttribute("data-chart")) ?? (await figure.getAttribute("data-diagram")) ?? "figure";
+        const shot = file
+          .replace(/\.png$/, `-${String(i).padStart(2, "0")}-${name}.png`)
+          .replace(outDir, join(outDir, "figures"));
+        await figure.scrollIntoViewIfNeeded();
+        await figure.screenshot({ path: shot });
+      }
     }
     await context.close();
   }

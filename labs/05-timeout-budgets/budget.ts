@@ -14,7 +14,7 @@
 
 import type { CallContext, CallDecision, CallPolicy } from "sim-core";
 
-/** The edge's whole budget for one call to the next layer (the seed deck's example: 3 s). */
+/** The edge's whole budget for one call to the next layer (the example in Adrian Cockcroft's Netflix cloud-architecture talks, 2010–2013: 3 s). */
 export const EDGE_BUDGET_MS = 3000;
 /** Retries each hop may make. */
 export const RETRIES = 1;

@@ -71,13 +71,22 @@ describe("mermaidSvg", () => {
 
 describe("charts", () => {
   test("chartSvg(responseTimesChart, result) is one standalone SVG with title, legend and plot", () => {
-    const svg = chartSvg(responseTimesChart, queueing.run({ customers: 2000 }));
+    const result = queueing.run({ customers: 2000 });
+    const svg = chartSvg(responseTimesChart, result);
     const doc = parseSvg(svg);
     expect(doc.querySelector("parsererror")).toBeNull();
     expect(doc.documentElement.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
     const texts = Array.from(doc.querySelectorAll("text")).map((t) => t.textContent);
     expect(texts).toContain("Response times");
-    expect(texts).toEqual(expect.arrayContaining(["mean", "p50", "p99"]));
+    // The legend names each marker with its value (labels beside the lines used to overlap).
+    const ms = result.responseMs;
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        `mean ${ms.mean.toFixed(1)} ms`,
+        `p50 ${ms.p50.toFixed(1)} ms`,
+        `p99 ${ms.p99.toFixed(1)} ms`,
+      ]),
+    );
     // The plot itself is nested, and the legend's HTML <style> was not carried over as text.
     expect(doc.querySelectorAll("svg svg").length).toBe(1);
     expect(svg).not.toContain(":where(.plot-d6a7b5-swatches)");

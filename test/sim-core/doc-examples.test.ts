@@ -64,7 +64,7 @@ function transpile(code: string): string {
 function evaluate(code: string): unknown {
   const scope = { ...simCore, Plot, JSDOM };
   const names = Object.keys(scope);
-  // biome-ignore lint/security/noGlobalEval: running documentation examples is the point of this test.
+  // Running the documentation examples is the point of this test.
   const run = new Function(...names, transpile(code));
   return run(...names.map((n) => (scope as Record<string, unknown>)[n]));
 }

@@ -16,6 +16,7 @@ import {
   type Preview,
   startPreview,
 } from "../../scripts/site-browser.js";
+import { formatSimNumber } from "../../site/.vitepress/theme/format.js";
 
 // A private build folder: a build started elsewhere (a dev running site:build) cannot change it.
 const outDir = mkdtempSync(join(tmpdir(), "site-test-dist-"));
@@ -113,6 +114,58 @@ function changedParam(params: Readonly<Record<string, ParamSpec>>): [string, str
   return undefined;
 }
 
+/**
+ * What is wrong with a page's figures as drawn: a chart or diagram wider than its figure or its
+ * column, a figure that scrolls sideways, an axis whose tick labels overlap. Also counts them.
+ */
+function figureProblems(page: Page): Promise<{ out: string[]; count: number }> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const svgs = [...document.querySelectorAll(".sim-chart svg, .sim-diagram svg, div.mermaid svg")].filter(
+      // Plot's legend swatches are small SVGs inside the chart; the chart's own SVG is checked.
+      (svg) => !svg.closest("svg:not(:scope)") && svg.getBoundingClientRect().width > 0,
+    );
+    const column = document.querySelector(".vp-doc, .VPHome")?.getBoundingClientRect();
+    for (const svg of svgs) {
+      const figure = svg.closest(".sim-chart, .sim-diagram, div.mermaid") as HTMLElement;
+      const name = figure.getAttribute("data-chart") ?? figure.getAttribute("data-diagram") ?? "mermaid";
+      const box = svg.getBoundingClientRect();
+      const frame = figure.getBoundingClientRect();
+      // Cut off: wider than its figure, a figure that scrolls sideways, or past the column.
+      if (box.width > frame.width + 1)
+        out.push(`${name}: ${Math.round(box.width)} px in a ${Math.round(frame.width)} px figure`);
+      for (const el of [figure, ...figure.querySelectorAll<HTMLElement>("*")]) {
+        if (
+          el instanceof HTMLElement &&
+          el.scrollWidth > el.clientWidth + 1 &&
+          getComputedStyle(el).overflowX !== "visible"
+        ) {
+          out.push(`${name}: scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
+          break;
+        }
+      }
+      if (column && frame.right > column.right + 1)
+        out.push(`${name}: ends ${Math.round(frame.right - column.right)} px past the column`);
+      for (const axis of svg.querySelectorAll('g[aria-label$="-axis tick label"]')) {
+        const horizontal = /^f?x-axis/.test(axis.getAttribute("aria-label") ?? "");
+        const boxes = [...axis.querySelectorAll("text")]
+          .map((t) => t.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .sort((a, b) => (horizontal ? a.left - b.left : a.top - b.top));
+        for (let i = 1; i < boxes.length; i++) {
+          const [a, b] = [boxes[i - 1] as DOMRect, boxes[i] as DOMRect];
+          const overlap = horizontal ? a.right - b.left : a.bottom - b.top;
+          if (overlap > 0.5) {
+            out.push(`${name}: ${axis.getAttribute("aria-label")} labels overlap by ${overlap.toFixed(1)} px`);
+            break;
+          }
+        }
+      }
+    }
+    return { out, count: svgs.length };
+  });
+}
+
 describe("every page", () => {
   test("builtPages(outDir) lists the home page, module 0 and the reference pages", () => {
     const built = pages();
@@ -159,6 +212,44 @@ describe("every page", () => {
     expect(charts).toBeGreaterThan(3);
     expect(diagrams).toBeGreaterThan(0);
   }, 300_000); // A limit for a slow, loaded machine (every page of the site), not a speed check.
+
+  test("every chart and diagram fits its column at 1280 and 390 px, and no axis has overlapping tick labels", async () => {
+    const problems: string[] = [];
+    let figures = 0;
+    for (const width of [1280, 390]) {
+      for (const path of pages()) {
+        const { page } = await visit(path, { viewport: { width, height: 900 } });
+        const found = await figureProblems(page);
+        figures += found.count;
+        for (const p of found.out) problems.push(`${path} at ${width} px: ${p}`);
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+    // Modules 0, 3 and 5 draw about twenty figures at each width; none would mean nothing was checked.
+    expect(figures).toBeGreaterThan(20);
+  }, 600_000); // A limit for a slow, loaded machine (every page, twice), not a speed check.
+
+  test("figureProblems(page) reports a figure wider than its column and overlapping tick labels", async () => {
+    const { page } = await visit("/modules/00-simulation-basics.html", { viewport: { width: 390, height: 900 } });
+    expect((await figureProblems(page)).out).toEqual([]);
+    // Break one chart on purpose: the check that passes every page must see both faults.
+    await page.evaluate(() => {
+      // The chart's own SVG (a legend's swatches are SVGs too, and come first).
+      const svg = [...document.querySelectorAll<SVGSVGElement>(".sim-chart svg")].find((el) =>
+        el.querySelector('g[aria-label="x-axis tick label"]'),
+      ) as SVGSVGElement;
+      svg.style.maxWidth = "none";
+      svg.setAttribute("width", "2000");
+      const labels = svg.querySelectorAll('g[aria-label="x-axis tick label"] text');
+      const [first, second] = [labels[0], labels[1]];
+      if (first && second) second.setAttribute("transform", first.getAttribute("transform") ?? "");
+    });
+    const { out } = await figureProblems(page);
+    expect(out.some((p) => /px in a \d+ px figure/.test(p))).toBe(true);
+    expect(out.some((p) => p.includes("x-axis tick label labels overlap"))).toBe(true);
+    await page.close();
+  });
 
   test("module pages fit a phone's width (no sideways scrolling)", async () => {
     for (const path of pages().filter((p) => p.startsWith("/modules/") || p === "/index.html")) {
@@ -262,6 +353,57 @@ describe("same seed, same run in Node and in Chromium", () => {
     expect(keys).toEqual(Object.keys(scenarios));
     await page.close();
   });
+});
+
+describe("SimNumber component", () => {
+  interface Shown {
+    path: string;
+    text: string;
+    inputs: {
+      scenario: string;
+      metric: string;
+      params: Record<string, unknown>;
+      seed: number | string | null;
+      digits: number;
+      scale: number;
+    };
+  }
+
+  /** The number at a dot path of a result, read here independently of the site's own helper. */
+  function valueAt(result: unknown, path: string): unknown {
+    return path.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], result);
+  }
+
+  test("every number quoted in a page's prose equals the same run in Node, and counts are exact", async () => {
+    const shown: Shown[] = [];
+    for (const path of pages()) {
+      const { page } = await visit(path);
+      const rows = await page
+        .locator(".sim-value")
+        .evaluateAll((els) =>
+          els.map((el) => ({ text: el.textContent ?? "", inputs: el.getAttribute("data-inputs") ?? "{}" })),
+        );
+      for (const row of rows) shown.push({ path, text: row.text, inputs: JSON.parse(row.inputs) });
+      await page.close();
+    }
+    // Modules 0, 3 and 5 quote dozens of numbers; none found would mean the check looked at nothing.
+    expect(shown.length).toBeGreaterThan(20);
+    const wrong: { path: string; metric: string; shown: string; node: string }[] = [];
+    for (const { path, text, inputs } of shown) {
+      // An unknown id throws, naming the known ones.
+      const scenario = getScenario(inputs.scenario);
+      const result = scenario.run({ ...inputs.params, seed: inputs.seed ?? scenario.defaultSeed });
+      const value = valueAt(result, inputs.metric);
+      if (typeof value !== "number") throw new Error(`${inputs.metric} is not a number on ${path}`);
+      // A count (an integer quoted unscaled) must read exactly as Node prints it.
+      const node =
+        Number.isInteger(value) && inputs.scale === 1
+          ? value.toLocaleString("en-US")
+          : formatSimNumber(value * inputs.scale, inputs.digits);
+      if (text !== node) wrong.push({ path, metric: inputs.metric, shown: text, node });
+    }
+    expect(wrong).toEqual([]);
+  }, 300_000);
 });
 
 describe("Predict component", () => {

@@ -60,21 +60,29 @@ describe("labs", () => {
     expect(() => readLabs(repo)).toThrow('labs.json: lab "ghost" has no labs/ghost/README.md');
   });
 
-  test("labPageMarkdown(lab) includes the README and hints from labs/ rather than copying them", () => {
-    const md = labPageMarkdown({
-      id: "x",
-      title: "X",
-      module: 0,
-      seeds: [],
-      checks: { a: 1 },
-      points: 1,
-      files: ["a.ts"],
-      readme: "labs/x/README.md",
-      hints: "labs/x/hints.md",
-    });
+  test("labPageMarkdown(lab, hints) includes the README from labs/ and folds each hint on its own", () => {
+    const hints = "# Hints for lab x\n\n## place\n\n1. First?\n2. Second,\n   on two lines.\n";
+    const md = labPageMarkdown(
+      {
+        id: "x",
+        title: "X",
+        module: 0,
+        seeds: [],
+        checks: { a: 1 },
+        points: 1,
+        files: ["a.ts"],
+        readme: "labs/x/README.md",
+        hints: "labs/x/hints.md",
+      },
+      hints,
+    );
     expect(md).toContain("<!--@include: ../../labs/x/README.md-->");
-    expect(md).toContain("<!--@include: ../../labs/x/hints.md-->");
     expect(md).toContain("npm run grade -- --lab x");
+    // The file's own title would be a second H1 under "Hints".
+    expect(md).not.toContain("# Hints for lab x");
+    expect(md).toContain("### place");
+    expect(md).toContain('<details class="hint"><summary>Hint 1</summary>\n\nFirst?\n\n</details>');
+    expect(md).toContain('<details class="hint"><summary>Hint 2</summary>\n\nSecond,\non two lines.\n\n</details>');
   });
 });
 

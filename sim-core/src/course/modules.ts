@@ -14,6 +14,7 @@ import {
   queueingMermaid,
   queueLengthChart,
   responseTimesChart,
+  ringChart,
   ringMermaid,
   sampleTraceMermaid,
   theoryChart,
@@ -84,7 +85,7 @@ export const MODULES = [
       cassandraReplication: {
         scenario: cassandraReplication,
         views: {
-          charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart],
+          charts: [cassandraSeriesChart, cassandraStalenessChart, cassandraLatencyChart, ringChart],
           diagrams: { ring: ringMermaid },
         },
       },

@@ -53,6 +53,23 @@ function size(element: Element, name: "width" | "height"): number {
   return Number.isFinite(value) ? value : 0;
 }
 
+/** Characters of a 12 px caption line that fit a 640 px chart. */
+const CAPTION_CHARS = 95;
+
+/** Breaks text into lines of at most `chars` characters at spaces (a longer word keeps its own line). */
+function wrapWords(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /**
  * Stacks a title, Plot's legends, the plot and a caption into one SVG element.
  *
@@ -83,10 +100,12 @@ export function figureToSvg(drawn: Element, text: FigureText = {}): Element {
     if (!("tagName" in part)) {
       const fontPx = part.role === "title" ? 16 : part.role === "subtitle" ? 13 : 12;
       const fill = part.role === "caption" ? "#555" : "currentColor";
-      root.appendChild(
-        textRow(document, part.text, y + fontPx, fontPx, part.role === "title" ? "bold" : "normal", fill),
-      );
-      y += fontPx + 10;
+      // SVG text does not wrap: a caption longer than the chart is broken into lines by words.
+      for (const line of part.role === "caption" ? wrapWords(part.text, CAPTION_CHARS) : [part.text]) {
+        root.appendChild(textRow(document, line, y + fontPx, fontPx, part.role === "title" ? "bold" : "normal", fill));
+        y += fontPx + 4;
+      }
+      y += 6;
     } else if (part.tagName.toLowerCase() === "svg") {
       const copy = part.cloneNode(true) as Element;
       copy.setAttribute("x", "0");

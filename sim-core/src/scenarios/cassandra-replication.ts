@@ -12,8 +12,8 @@ export type {
 /**
  * Replication on a Cassandra-like ring: writes at one consistency level, each read back later at
  * another, with a node, zone or region failing on the way. Reports availability, stale reads,
- * lost acknowledged writes, hinted handoff and read repair. The defaults are the seed deck's
- * benchmark in miniature (RF 3 over 3 zones, writes at ONE, reads 500 ms later) with a zone
+ * lost acknowledged writes, hinted handoff and read repair. The defaults are, in miniature,
+ * the benchmark reported in Adrian Cockcroft's 2011–2012 Netflix cloud-architecture talks (RF 3 over 3 zones, writes at ONE, reads 500 ms later) with a zone
  * outage in the middle.
  *
  * @example

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { CassandraReplicationResult, LevelOutcome } from "../scenarios/index.js";
 import type { PbsResult } from "../storage/index.js";
-import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
+import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, symlogTicks } from "./chart.js";
 
 /** The failure window as a shaded band, so outages line up with what they caused. */
 function failureBand(result: CassandraReplicationResult): Plot.Markish[] {
@@ -30,7 +30,7 @@ export const cassandraSeriesChart: ChartSpec<CassandraReplicationResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "virtual time (ms)" },
+      x: { label: "virtual time (s)", tickFormat: (ms: number) => `${ms / 1000}` },
       y: { label: "operations per 250 ms", grid: true },
       color: {
         legend: true,
@@ -60,7 +60,11 @@ export const cassandraStalenessChart: ChartSpec<CassandraReplicationResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "read delay after acknowledgement (ms)", type: "symlog" },
+      x: {
+        label: "read delay after acknowledgement (ms)",
+        type: "symlog",
+        ticks: symlogTicks(Math.max(0, ...result.stalenessCurve.map((d) => d.delayMs))),
+      },
       y: { label: "stale reads (%)", domain: [0, 100], grid: true },
       marks: [
         Plot.lineY(result.stalenessCurve, { x: "delayMs", y: (d: { staleFraction: number }) => d.staleFraction * 100 }),
@@ -132,7 +136,11 @@ export function stalenessCurvesChart(results: readonly PbsResult[]): Plot.PlotOp
   return {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    x: { label: "time after the write commits, t (ms)", type: "symlog" },
+    x: {
+      label: "time after the write commits, t (ms)",
+      type: "symlog",
+      ticks: symlogTicks(Math.max(0, ...results.flatMap((res) => res.curve.map((c) => c.tMs)))),
+    },
     y: { label: "P(read sees the write) (%)", grid: true },
     color: { legend: true },
     marks: [

@@ -27,3 +27,19 @@ export function renderChart(options: Plot.PlotOptions, document: Document): SVGS
 /** Plot's defaults are sized for a wide page; charts in the course share one size. */
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
+
+/**
+ * Tick values for a symlog axis from 0 to `maxValue`: 0, then 1, 2, 5, 10, 20, 50 … Plot's own
+ * symlog ticks are linear (100 120 140 … collide, and 1–10 ms gets none); these are spread evenly
+ * on the scale, so their labels never overlap.
+ *
+ * @example
+ * symlogTicks(1000) // [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+ */
+export function symlogTicks(maxValue: number): number[] {
+  const ticks = [0];
+  for (let decade = 1; decade <= Math.max(1, maxValue); decade *= 10) {
+    for (const step of [1, 2, 5]) if (step * decade <= maxValue) ticks.push(step * decade);
+  }
+  return ticks;
+}

@@ -1,4 +1,4 @@
-export { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, renderChart } from "./chart.js";
+export { CHART_HEIGHT, CHART_WIDTH, type ChartSpec, renderChart, symlogTicks } from "./chart.js";
 export {
   fanOutCurveChart,
   fanOutPercentilesChart,
@@ -15,9 +15,17 @@ export {
   stalenessCurvesChart,
 } from "./cassandra.js";
 export { ringMermaid } from "./cassandra-ring.js";
-export { callsPerHopChart, edgeLatencyChart, fallbacksChart, goodputChart, inFlightChart } from "./timeout-budgets.js";
+export { ringChart } from "./cassandra-ring-chart.js";
+export {
+  callsPerHopChart,
+  edgeLatencyChart,
+  fallbacksChart,
+  goodputBins,
+  goodputChart,
+  inFlightChart,
+} from "./timeout-budgets.js";
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
-export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
+export { sampleTraceMermaid, traceTimeline, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
 export { type Box, type ReplayLayout, replayLayout } from "./replay-layout.js";
 export {

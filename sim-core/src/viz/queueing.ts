@@ -7,17 +7,18 @@ import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
  * Response-time histogram with the mean, p50 and p99 marked: why an average hides the tail.
  *
  * @example
- * responseTimesChart.options(queueing.run()).marks.length // 6
+ * responseTimesChart.options(queueing.run()).marks.length // 3
  */
 export const responseTimesChart: ChartSpec<QueueingResult> = {
   id: "responseTimes",
   title: "Response times",
   caption: "Most requests are quick; the mean sits well below the slow tail that p99 measures.",
   options(result) {
+    // The values go in the legend: labels beside the lines overlapped when the mean and p50 are close.
     const marks = [
-      { label: "mean", value: result.responseMs.mean },
-      { label: "p50", value: result.responseMs.p50 },
-      { label: "p99", value: result.responseMs.p99 },
+      { label: `mean ${result.responseMs.mean.toFixed(1)} ms`, value: result.responseMs.mean },
+      { label: `p50 ${result.responseMs.p50.toFixed(1)} ms`, value: result.responseMs.p50 },
+      { label: `p99 ${result.responseMs.p99.toFixed(1)} ms`, value: result.responseMs.p99 },
     ];
     return {
       width: CHART_WIDTH,
@@ -28,20 +29,8 @@ export const responseTimesChart: ChartSpec<QueueingResult> = {
         Plot.rectY(result.histogram, { x1: "lowerMs", x2: "upperMs", y: "count", fill: "steelblue", insetLeft: 0 }),
         Plot.ruleY([0]),
         Plot.ruleX(marks, { x: "value", stroke: "label", strokeWidth: 2 }),
-        // One label row per marker, so close values (mean and p50) never print over each other.
-        ...marks.map((mark, row) =>
-          Plot.text([mark], {
-            x: "value",
-            text: (d: { label: string; value: number }) => `${d.label} ${d.value.toFixed(1)} ms`,
-            frameAnchor: "top",
-            dy: 4 + 14 * row,
-            dx: 4,
-            textAnchor: "start",
-            fill: "label",
-          }),
-        ),
       ],
-      color: { legend: true, domain: ["mean", "p50", "p99"], range: ["#d62728", "#2ca02c", "#9467bd"] },
+      color: { legend: true, domain: marks.map((m) => m.label), range: ["#d62728", "#2ca02c", "#9467bd"] },
     };
   },
 };
@@ -104,7 +93,8 @@ export const theoryChart: ChartSpec<QueueingResult> = {
 export const fanOutCurveChart: ChartSpec<FanOutResult> = {
   id: "fanOutCurve",
   title: "Requests that meet a slow leaf",
-  caption: "Each leaf is rarely slow, yet a wide request almost always waits for one.",
+  caption:
+    "Dots: the simulated share of requests that wait for at least one slow leaf, at each fan-out up to the one chosen; dashed: 1 − (1 − p)ⁿ. Each leaf is slow 1 time in 100, yet the share grows with every leaf added.",
   options(result) {
     return {
       width: CHART_WIDTH,
@@ -129,7 +119,8 @@ export const fanOutCurveChart: ChartSpec<FanOutResult> = {
 export const fanOutPercentilesChart: ChartSpec<FanOutResult> = {
   id: "fanOutPercentiles",
   title: "One leaf against the whole request",
-  caption: "The request's median is close to a leaf's p99 once n is large.",
+  caption:
+    "The request waits for its slowest leaf, so each of its percentiles sits above the leaf's: its p90 already reaches a leaf's slow tail, and with more leaves its median moves there too.",
   options(result) {
     const rows = (["p50", "p90", "p99"] as const).flatMap((p) => [
       { percentile: p, what: "one leaf", ms: result.leafMs[p] },

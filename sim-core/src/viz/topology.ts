@@ -16,14 +16,15 @@ function id(name: string): string {
  * its instances and their zones, arrows for calls, failed instances in red.
  *
  * @example
- * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart LR'
+ * topologyToMermaid({ services: [{ name: "edge", instances: [{ name: "edge-1", zone: "us-east-1a" }], calls: [] }] }).split("\n")[0] // 'flowchart TB'
  */
 export function topologyToMermaid(topology: ServiceTopology): string {
   const faulty = new Set(topology.faulty ?? []);
-  // Tiers run left to right so a three-tier chain fits a page's width and stays short; each
-  // service box stacks its instances (Mermaid ignores a subgraph's own direction once links
-  // reach into it, so stacking is also what it draws anyway).
-  const lines = ["flowchart LR", "  client([client])"];
+  // Tiers run top to bottom, each tier's instances side by side (Mermaid ignores a subgraph's
+  // own direction once links reach into it). Left to right, three tiers of three instances drew
+  // 2,100 px wide, cut off or shrunk to unreadable on a page, a notebook or a phone; top to
+  // bottom they are about 700 px wide whatever the depth.
+  const lines = ["flowchart TB", "  client([client])"];
   for (const s of topology.services) {
     lines.push(`  subgraph ${id(s.name)}_svc["${s.name}"]`);
     lines.push("    direction TB");

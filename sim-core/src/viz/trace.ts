@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { TimeoutBudgetsResult } from "../scenarios/index.js";
-import { traceToMermaidSequence, traceToTimelineRows } from "../trace/index.js";
+import { type Span, traceToMermaidSequence, traceToTimelineRows } from "../trace/index.js";
 import { CHART_WIDTH, type ChartSpec } from "./chart.js";
 
 /** Outcome colours shared by the timeline and its legend. */
@@ -25,8 +25,54 @@ export function sampleTraceMermaid(result: TimeoutBudgetsResult): string {
 }
 
 /**
- * The sampled request as a timeline: one bar per attempt, from when the caller sent it to when
- * it stopped waiting, coloured by outcome; a thin bar shows the callee's own work on it.
+ * Any trace as a timeline: one bar per attempt, from when the caller sent it to when it stopped
+ * waiting, coloured by outcome; a thin black bar shows the callee's own work on it. Unlike a
+ * sequence diagram it keeps its width however many attempts there are, so it fits a phone.
+ *
+ * @example
+ * traceTimeline(timeoutBudgets.run().sampleTrace).marks?.length // 2
+ */
+export function traceTimeline(spans: readonly Span[]): Plot.PlotOptions {
+  // "3. mid → deep-2": the caller and the instance it called, so a retry elsewhere shows.
+  const rows = traceToTimelineRows(spans).map((r, i) => ({
+    ...r,
+    row: `${i + 1}. ${r.edge.split(" → ")[0]} → ${r.instance}`,
+  }));
+  const served = rows.filter((r) => r.serverStartMs !== null);
+  const outcomes = [...new Set(rows.map((r) => r.outcome))];
+  return {
+    width: CHART_WIDTH,
+    height: Math.max(160, 18 * rows.length + 70),
+    // Row names are short ("3. mid → deep"), so the bars keep most of a phone's width.
+    marginLeft: 110,
+    x: { label: "time since the request arrived (ms)", grid: true, ticks: 5 },
+    y: { label: null, domain: rows.map((r) => r.row) },
+    color: { legend: true, domain: outcomes, range: outcomes.map((o) => OUTCOME_COLOURS[o] ?? "#333") },
+    marks: [
+      Plot.barX(rows, {
+        x1: "startMs",
+        x2: "endMs",
+        y: "row",
+        fill: "outcome",
+        insetTop: 2,
+        insetBottom: 2,
+        title: (d: { edge: string; instance: string; outcome: string; startMs: number; endMs: number }) =>
+          `${d.edge} (${d.instance}): ${d.outcome}, ${Math.round(d.startMs)}–${Math.round(d.endMs)} ms`,
+      }),
+      Plot.barX(served, {
+        x1: "serverStartMs",
+        x2: "serverEndMs",
+        y: "row",
+        fill: "black",
+        insetTop: 7,
+        insetBottom: 7,
+      }),
+    ],
+  };
+}
+
+/**
+ * The sampled request as a timeline (see `traceTimeline`).
  *
  * @example
  * traceTimelineChart.options(timeoutBudgets.run()).marks?.length // 2
@@ -34,32 +80,7 @@ export function sampleTraceMermaid(result: TimeoutBudgetsResult): string {
 export const traceTimelineChart: ChartSpec<TimeoutBudgetsResult> = {
   id: "traceTimeline",
   title: "One request, attempt by attempt",
-  caption: "Thick bars: the caller waiting. Thin bars: the callee working, often long after its caller gave up.",
-  options(result) {
-    const rows = traceToTimelineRows(result.sampleTrace).map((r, i) => ({
-      ...r,
-      row: `${i + 1}. ${r.edge} (${r.instance})`,
-    }));
-    const served = rows.filter((r) => r.serverStartMs !== null);
-    const outcomes = [...new Set(rows.map((r) => r.outcome))];
-    return {
-      width: CHART_WIDTH,
-      height: Math.max(160, 22 * rows.length + 60),
-      marginLeft: 190,
-      x: { label: "time since the request arrived (ms)", grid: true },
-      y: { label: null, domain: rows.map((r) => r.row) },
-      color: { legend: true, domain: outcomes, range: outcomes.map((o) => OUTCOME_COLOURS[o] ?? "#333") },
-      marks: [
-        Plot.barX(rows, { x1: "startMs", x2: "endMs", y: "row", fill: "outcome", insetTop: 3, insetBottom: 3 }),
-        Plot.barX(served, {
-          x1: "serverStartMs",
-          x2: "serverEndMs",
-          y: "row",
-          fill: "black",
-          insetTop: 9,
-          insetBottom: 9,
-        }),
-      ],
-    };
-  },
+  caption:
+    "Coloured bars: the caller waiting, by how the attempt ended. Black bars: the callee working, often long after its caller gave up.",
+  options: (result) => traceTimeline(result.sampleTrace),
 };

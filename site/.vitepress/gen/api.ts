@@ -128,16 +128,57 @@ export function collectApi(repoDir: string): ApiEntry[] {
   );
 }
 
-/** The API page's Markdown: one section per floor, one entry per exported symbol. */
-export function apiMarkdown(repoDir: string): string {
+/**
+ * The floors in the order a learner reaches for them: scenarios and charts first, the internal
+ * validators last. Folders not listed come after these.
+ */
+const LEARNER_ORDER = [
+  "scenarios",
+  "viz",
+  "storage",
+  "rpc",
+  "cluster",
+  "metrics",
+  "trace",
+  "theory",
+  "random",
+  "kernel",
+  "errors",
+];
+
+/** What each floor is for, in one line, for the overview. */
+const FLOOR_SUMMARY: Record<string, string> = {
+  scenarios: "the module scenarios: run one with parameters and a seed, get its numbers",
+  viz: "charts (Observable Plot options) and diagrams (Mermaid text) of a scenario's result",
+  storage: "the Cassandra-like store: token ring, replica placement, consistency levels, PBS staleness",
+  rpc: "services, calls, timeouts, retries, deadlines, load balancing, circuit breakers, discovery",
+  cluster: "regions, zones and nodes; the network between them; failures",
+  metrics: "latency histograms, percentiles, counters and time series",
+  trace: "spans of a request and their exports (timeline rows, Mermaid sequence text)",
+  theory: "closed forms to check the simulator against (M/M/1, M/M/c, Little's law)",
+  random: "seeded random streams and distributions",
+  kernel: "the virtual clock, event queue and run fingerprint",
+  errors: "SimConfigError and the validators that produce it",
+};
+
+/** The page name of a floor's API page: `api-storage`. */
+function floorPage(floor: string): string {
+  return `api-${floor.replace(/[^\w-]/g, "-")}`;
+}
+
+/**
+ * The API reference as pages: an overview (`api`) listing the floors in a learner's order with a
+ * one-line summary of every symbol, and one page per floor (`api-scenarios`, …) with signatures,
+ * doc comments and examples. One page of everything was 122,000 px tall and opened with the
+ * internal validators.
+ */
+export function apiPages(repoDir: string): { page: string; content: string }[] {
   const entries = collectApi(repoDir);
-  const lines = [
-    "# sim-core API",
-    "",
-    "Generated at build time from sim-core's exports and their doc comments (`site/.vitepress/gen/api.ts`), so it always matches the code. Examples are runnable: each shows its result in a comment.",
-    "",
-  ];
-  const undocumented = entries.filter((e) => !e.doc).map((e) => e.name);
+  const rank = (floor: string) => {
+    const at = LEARNER_ORDER.indexOf(floor);
+    return at === -1 ? LEARNER_ORDER.length : at;
+  };
+  const floors = [...new Set(entries.map((e) => e.floor))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   // Anchors are case-insensitive, and `distribution` (function) and `Distribution` (type) coexist.
   const anchors = new Map<ApiEntry, string>();
   const used = new Set<string>();
@@ -148,36 +189,53 @@ export function apiMarkdown(repoDir: string): string {
     used.add(id);
     anchors.set(entry, id);
   }
-  let floor = "";
-  for (const entry of entries) {
-    if (entry.floor !== floor) {
-      floor = entry.floor;
-      lines.push(`## ${floor}/`, "");
-      lines.push(
-        `| symbol | kind | summary |`,
-        `|---|---|---|`,
-        ...entries
-          .filter((e) => e.floor === floor)
-          .map((e) => `| [${e.name}](#${anchors.get(e)}) | ${e.kind} | ${cell(e.doc.split(/\n\s*\n/)[0] ?? "")} |`),
-        "",
-      );
+  const summary = (e: ApiEntry) => cell(e.doc.split(/\n\s*\n/)[0] ?? "");
+  const overview = [
+    "# sim-core API",
+    "",
+    "Generated at build time from sim-core's exports and their doc comments (`site/.vitepress/gen/api.ts`), so it always matches the code. Start with `scenarios/`: every module runs one. Each floor's page has the signatures and runnable examples.",
+    "",
+  ];
+  const pages: { page: string; content: string }[] = [];
+  for (const floor of floors) {
+    const inFloor = entries.filter((e) => e.floor === floor);
+    const page = floorPage(floor);
+    overview.push(
+      `## [${floor}/](./${page})`,
+      "",
+      FLOOR_SUMMARY[floor] ? `${prose(FLOOR_SUMMARY[floor])}.` : "",
+      "",
+      "| symbol | kind | summary |",
+      "|---|---|---|",
+      ...inFloor.map((e) => `| [${e.name}](./${page}#${anchors.get(e)}) | ${e.kind} | ${summary(e)} |`),
+      "",
+    );
+    const lines = [
+      `# sim-core API: ${floor}/`,
+      "",
+      `${FLOOR_SUMMARY[floor] ? `${prose(FLOOR_SUMMARY[floor])}. ` : ""}[All floors](./api).`,
+      "",
+    ];
+    for (const entry of inFloor) {
+      lines.push(`## ${entry.name} {#${anchors.get(entry)}}`, "");
+      lines.push(`<small>${entry.kind} · <code>${prose(entry.file)}</code></small>`, "");
+      if (entry.doc) lines.push(prose(entry.doc), "");
+      lines.push(fence(entry.signature), "");
+      for (const example of entry.examples) lines.push("Example:", "", fence(example), "");
+      if (entry.members.length > 0) {
+        const body = entry.members.map(
+          (m) => `${m.doc ? `/** ${m.doc.replace(/\*\//g, "* /")} */\n` : ""}${m.signature}`,
+        );
+        lines.push("Members:", "", fence(body.join("\n\n")), "");
+      }
     }
-    lines.push(`### ${entry.name} {#${anchors.get(entry)}}`, "");
-    lines.push(`<small>${entry.kind} · <code>${prose(entry.file)}</code></small>`, "");
-    if (entry.doc) lines.push(prose(entry.doc), "");
-    lines.push(fence(entry.signature), "");
-    for (const example of entry.examples) lines.push("Example:", "", fence(example), "");
-    if (entry.members.length > 0) {
-      const body = entry.members.map(
-        (m) => `${m.doc ? `/** ${m.doc.replace(/\*\//g, "* /")} */\n` : ""}${m.signature}`,
-      );
-      lines.push("Members:", "", fence(body.join("\n\n")), "");
-    }
+    pages.push({ page, content: lines.join("\n") });
   }
+  const undocumented = entries.filter((e) => !e.doc).map((e) => e.name);
   if (undocumented.length > 0) {
-    lines.push("## Symbols without a doc comment", "", prose(undocumented.join(", ")), "");
+    overview.push("## Symbols without a doc comment", "", prose(undocumented.join(", ")), "");
   }
-  return lines.join("\n");
+  return [{ page: "api", content: overview.join("\n") }, ...pages];
 }
 
 function anchor(name: string): string {

@@ -3,7 +3,7 @@
 // in sim-core (sim-core/src/course/modules.ts). A scenario without charts gets charts drawn from
 // its result's row arrays.
 import type { AnyScenario, ParamValues, ScenarioResultBase, ScenarioViews, Seed, Span } from "sim-core";
-import { MODULES, scenarioEntries, traceToMermaidSequence } from "sim-core";
+import { MODULES, scenarioEntries, traceTimeline, traceToMermaidSequence } from "sim-core";
 import { autoCharts, type ChartSpec } from "./auto-charts.js";
 
 export interface SiteChart extends ChartSpec {
@@ -13,8 +13,8 @@ export interface SiteChart extends ChartSpec {
 
 export interface SiteScenario {
   scenario: AnyScenario;
-  /** Named charts; the component shows all of them unless a page picks some. */
-  charts: (result: ScenarioResultBase) => SiteChart[];
+  /** Named charts (only those in `names` when given); the component shows all unless a page picks some. */
+  charts: (result: ScenarioResultBase, names?: readonly string[]) => SiteChart[];
   /** Mermaid text by diagram name ("topology", "trace", …). */
   diagrams: Record<string, (result: ScenarioResultBase) => string>;
 }
@@ -29,9 +29,15 @@ function siteEntry(scenario: AnyScenario, views: ScenarioViews): SiteScenario {
     scenario,
     charts:
       views.charts.length > 0
-        ? (result) =>
-            views.charts.map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
-        : (result) => autoCharts(result).map((spec) => ({ ...spec, name: spec.title, caption: "" })),
+        ? (result, names) =>
+            // Only the charts a page shows are computed: a redraw pays for nothing hidden.
+            views.charts
+              .filter((c) => !names || names.includes(c.id))
+              .map((c) => ({ name: c.id, title: c.title, caption: c.caption, options: c.options(result) }))
+        : (result, names) =>
+            autoCharts(result)
+              .filter((spec) => !names || names.includes(spec.title))
+              .map((spec) => ({ ...spec, name: spec.title, caption: "" })),
     diagrams: { ...(views.diagrams ?? {}) },
   };
 }
@@ -49,6 +55,12 @@ export function diagramOf(entry: SiteScenario, name: string, result: ScenarioRes
   const fields = result as unknown as Record<string, unknown>;
   const spans = Object.values(fields).find(isSpanList);
   return spans ? traceToMermaidSequence(spans) : undefined;
+}
+
+/** Plot options of the first trace (list of spans) in a result as a timeline, or undefined. */
+export function timelineOf(result: ScenarioResultBase): ChartSpec["options"] | undefined {
+  const spans = Object.values(result as unknown as Record<string, unknown>).find(isSpanList);
+  return spans ? traceTimeline(spans) : undefined;
 }
 
 /** The entry for `id`, or an error naming the registered ids (shown on the page). */

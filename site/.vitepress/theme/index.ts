@@ -7,6 +7,7 @@ import ModuleLinks from "./components/ModuleLinks.vue";
 import ModuleOutcomes from "./components/ModuleOutcomes.vue";
 import Predict from "./components/Predict.vue";
 import RequestTrace from "./components/RequestTrace.vue";
+import ScenarioChart from "./components/ScenarioChart.vue";
 import ScenarioGallery from "./components/ScenarioGallery.vue";
 import Simulation from "./components/Simulation.vue";
 import SimNumber from "./components/SimNumber.vue";
@@ -31,6 +32,7 @@ const theme: Theme = {
     app.component("LabList", LabList);
     app.component("ScenarioGallery", ScenarioGallery);
     app.component("TimeTravel", TimeTravel);
+    app.component("ScenarioChart", ScenarioChart);
   },
 };
 

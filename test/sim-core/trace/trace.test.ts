@@ -124,7 +124,7 @@ describe("trace", () => {
       faulty: ["deep-1"],
     });
     expect(text.split("\n")).toEqual([
-      "flowchart LR",
+      "flowchart TB",
       "  client([client])",
       '  subgraph edge_svc["edge"]',
       "    direction TB",
