@@ -35,6 +35,8 @@ export function buildSite(outDir = distDir): void {
   });
 }
 
+const PREVIEW_WAIT_MS = 90_000;
+
 export interface Preview {
   url: string;
   stop(): void;
@@ -52,7 +54,10 @@ export async function startPreview(outDir = distDir): Promise<Preview> {
   const stop = () => {
     if (child.exitCode === null) child.kill("SIGTERM");
   };
-  for (let attempt = 0; attempt < 200; attempt++) {
+  // Loading the site's config (which bundles sim-core's registry) takes seconds, and far longer
+  // while another test file builds the site on the same two cores: wait up to 90 s.
+  const deadline = performance.now() + PREVIEW_WAIT_MS;
+  while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`vitepress preview exited with ${child.exitCode}`);
     try {
       const response = await fetch(`${url}/`);
@@ -63,7 +68,7 @@ export async function startPreview(outDir = distDir): Promise<Preview> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
-  throw new Error("vitepress preview did not answer within 20 s");
+  throw new Error(`vitepress preview did not answer within ${PREVIEW_WAIT_MS / 1000} s`);
 }
 
 export interface Chromium {
