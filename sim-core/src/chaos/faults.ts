@@ -33,7 +33,11 @@ export interface FaultContext {
 function checkService(path: string, name: unknown, ctx: FaultContext): { name: string; instances: number } {
   const found = ctx.services.find((s) => s.name === name);
   if (found === undefined)
-    throw new SimConfigError(path, name, `one of the system's services (${ctx.services.map((s) => s.name).join(", ")})`);
+    throw new SimConfigError(
+      path,
+      name,
+      `one of the system's services (${ctx.services.map((s) => s.name).join(", ")})`,
+    );
   return found;
 }
 
@@ -54,7 +58,8 @@ export function checkFault(path: string, fault: Fault, ctx: FaultContext): Fault
   if (fault === null || typeof fault !== "object") throw new SimConfigError(path, fault, "a fault object");
   checkOneOf(`${path}.kind`, fault.kind, FAULT_KINDS);
   checkNumber(`${path}.atMs`, fault.atMs, { min: 0 });
-  if (fault.durationMs !== undefined) checkNumber(`${path}.durationMs`, fault.durationMs, { min: 0, minExclusive: true });
+  if (fault.durationMs !== undefined)
+    checkNumber(`${path}.durationMs`, fault.durationMs, { min: 0, minExclusive: true });
   switch (fault.kind) {
     case "terminate": {
       const s = checkService(`${path}.service`, fault.service, ctx);
@@ -84,7 +89,8 @@ export function checkFault(path: string, fault: Fault, ctx: FaultContext): Fault
     case "partition":
       checkZone(`${path}.zoneA`, fault.zoneA, ctx.topology);
       checkZone(`${path}.zoneB`, fault.zoneB, ctx.topology);
-      if (fault.zoneA === fault.zoneB) throw new SimConfigError(`${path}.zoneB`, fault.zoneB, "a zone other than zoneA");
+      if (fault.zoneA === fault.zoneB)
+        throw new SimConfigError(`${path}.zoneB`, fault.zoneB, "a zone other than zoneA");
       break;
   }
   return fault;

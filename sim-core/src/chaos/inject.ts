@@ -78,7 +78,8 @@ export function injectFaults(rpc: RpcSystem, faults: readonly Fault[]): void {
       const service = rpc.services.find((s) => s.name === f.service);
       const inst = service?.instances[f.instance];
       if (inst !== undefined) rpc.cluster.scheduleFaults([{ target: { node: inst.node }, atMs: f.atMs, ...duration }]);
-    } else if (f.kind === "zoneOutage") rpc.cluster.scheduleFaults([{ target: { zone: f.zone }, atMs: f.atMs, ...duration }]);
+    } else if (f.kind === "zoneOutage")
+      rpc.cluster.scheduleFaults([{ target: { zone: f.zone }, atMs: f.atMs, ...duration }]);
     else if (f.kind === "regionOutage")
       rpc.cluster.scheduleFaults([{ target: { region: f.region }, atMs: f.atMs, ...duration }]);
     else {

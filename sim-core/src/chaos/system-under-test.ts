@@ -51,11 +51,19 @@ export function netflixSystem(o: SutOptions): { services: ServiceSpec[]; topolog
     timeoutMs,
     retries: o.retryElsewhere ? 1 : 0,
     retryTarget: "different",
-    ...(o.ribbon ? { ribbon: { maxAutoRetries: 0, maxAutoRetriesNextServer: o.retryElsewhere ? 1 : 0, readTimeoutMs: timeoutMs } } : {}),
+    ...(o.ribbon
+      ? { ribbon: { maxAutoRetries: 0, maxAutoRetriesNextServer: o.retryElsewhere ? 1 : 0, readTimeoutMs: timeoutMs } }
+      : {}),
     ...extra,
   });
   const services: ServiceSpec[] = [
-    { name: "zuul", instances: INSTANCES.zuul, nodes: nodes(INSTANCES.zuul), serviceTimeMs: { kind: "exponential", mean: 1 }, calls: [call("api")] },
+    {
+      name: "zuul",
+      instances: INSTANCES.zuul,
+      nodes: nodes(INSTANCES.zuul),
+      serviceTimeMs: { kind: "exponential", mean: 1 },
+      calls: [call("api")],
+    },
     {
       name: "api",
       instances: INSTANCES.api,
@@ -63,10 +71,22 @@ export function netflixSystem(o: SutOptions): { services: ServiceSpec[]; topolog
       workers: apiWorkers,
       queueCapacity: apiWorkers,
       serviceTimeMs: { kind: "exponential", mean: 2 },
-      calls: [[call("recs", { fallback: true, ...(o.bulkhead ? { bulkhead: "thread" as const } : {}) }), call("playback")]],
+      calls: [
+        [call("recs", { fallback: true, ...(o.bulkhead ? { bulkhead: "thread" as const } : {}) }), call("playback")],
+      ],
     },
-    { name: "recs", instances: INSTANCES.recs, nodes: nodes(INSTANCES.recs), serviceTimeMs: { kind: "lognormal", median: 20, p99: 80 } },
-    { name: "playback", instances: INSTANCES.playback, nodes: nodes(INSTANCES.playback), serviceTimeMs: { kind: "lognormal", median: 5, p99: 20 } },
+    {
+      name: "recs",
+      instances: INSTANCES.recs,
+      nodes: nodes(INSTANCES.recs),
+      serviceTimeMs: { kind: "lognormal", median: 20, p99: 80 },
+    },
+    {
+      name: "playback",
+      instances: INSTANCES.playback,
+      nodes: nodes(INSTANCES.playback),
+      serviceTimeMs: { kind: "lognormal", median: 5, p99: 20 },
+    },
   ];
   return { services, topology };
 }

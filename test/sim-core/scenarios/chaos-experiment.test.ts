@@ -1,0 +1,104 @@
+import { type ChaosExperimentResult, chaosExperiment } from "sim-core";
+import { describe, expect, it } from "vitest";
+
+const failed = (r: ChaosExperimentResult) => r.experiment.reduce((a, b) => a + b.failed, 0);
+const story = Object.fromEntries(
+  Object.entries(chaosExperiment.presets).map(([name, preset]) => [name, chaosExperiment.run(preset)]),
+) as Record<keyof typeof chaosExperiment.presets, ChaosExperimentResult>;
+
+describe("chaosExperiment", () => {
+  it("pins the story's numbers", () => {
+    const pinned = Object.fromEntries(
+      Object.entries(story).map(([k, r]) => [
+        k,
+        {
+          sps: Math.round(r.meanSps.experiment),
+          failed: failed(r),
+          affected: r.customersAffected.experiment,
+          verdict: r.verdict,
+          abortedAtMs: r.abortedAtMs,
+        },
+      ]),
+    );
+    expect(pinned).toMatchInlineSnapshot(`
+      {
+        "chapAbort": {
+          "abortedAtMs": 5000,
+          "affected": 130,
+          "failed": 65,
+          "sps": 9,
+          "verdict": "aborted",
+        },
+        "chapPass": {
+          "abortedAtMs": null,
+          "affected": 7,
+          "failed": 6,
+          "sps": 30,
+          "verdict": "passed",
+        },
+        "gorilla": {
+          "abortedAtMs": null,
+          "affected": 41,
+          "failed": 40,
+          "sps": 24,
+          "verdict": "failed",
+        },
+        "gorillaRibbon": {
+          "abortedAtMs": null,
+          "affected": 7,
+          "failed": 6,
+          "sps": 30,
+          "verdict": "passed",
+        },
+        "latency": {
+          "abortedAtMs": null,
+          "affected": 364,
+          "failed": 187,
+          "sps": 9,
+          "verdict": "failed",
+        },
+        "latencyBulkhead": {
+          "abortedAtMs": null,
+          "affected": 334,
+          "failed": 149,
+          "sps": 13,
+          "verdict": "failed",
+        },
+        "monkey": {
+          "abortedAtMs": null,
+          "affected": 63,
+          "failed": 63,
+          "sps": 23,
+          "verdict": "failed",
+        },
+        "monkeyRetries": {
+          "abortedAtMs": null,
+          "affected": 20,
+          "failed": 20,
+          "sps": 27,
+          "verdict": "failed",
+        },
+      }
+    `);
+  });
+
+  it("shows the story: retries elsewhere, Ribbon and a bulkhead each cut the harm", () => {
+    expect(failed(story.monkeyRetries)).toBeLessThan(failed(story.monkey));
+    expect(failed(story.gorillaRibbon)).toBeLessThan(failed(story.gorilla) / 5);
+    expect(story.latencyBulkhead.meanSps.experiment).toBeGreaterThan(story.latency.meanSps.experiment);
+    expect(story.chapAbort.verdict).toBe("aborted");
+    expect(story.chapPass.verdict).toBe("passed");
+    // The abort bounds the blast radius: fewer customers hit than the same fault left running.
+    expect(story.chapAbort.customersAffected.experiment).toBeLessThan(story.latency.customersAffected.experiment);
+  });
+
+  it("never hurts the control group", () => {
+    for (const r of Object.values(story)) expect(r.control.every((b) => b.failed === 0)).toBe(true);
+  });
+
+  it("is deterministic, and a seed changes the run", () => {
+    const a = chaosExperiment.run(chaosExperiment.presets.monkey);
+    expect(chaosExperiment.run(chaosExperiment.presets.monkey)).toEqual(a);
+    expect(chaosExperiment.run({ ...chaosExperiment.presets.monkey, seed: 99 }).fingerprint).not.toBe(a.fingerprint);
+  });
+});
