@@ -45,6 +45,9 @@ function faultsOf(p: ChaosExperimentParams): Fault[] {
   }
 }
 
+/** Latency Monkey on personalisation, sized so a pool of 20 API threads cannot absorb it. */
+const LATENCY_MONKEY = { fault: "latency", addedMs: 600, groupSharePct: 5 } as const;
+
 /**
  * Module 4: a ChAP experiment on a Netflix-like system: control and experiment groups, the fault
  * in the experiment only, stream starts per second compared, automatic abort.
@@ -69,12 +72,15 @@ export const chaosExperiment = defineScenario({
     gorilla: { fault: "gorilla", retryElsewhere: true },
     // With Ribbon's clients, servers that fail to connect are skipped and retries go elsewhere.
     gorillaRibbon: { fault: "gorilla", retryElsewhere: true, ribbon: true },
-    // Latency Monkey slows personalisation by 3 s: the API's threads all wait on it.
-    latency: { fault: "latency" },
-    // A Hystrix thread pool caps the waiting; the rest get the unpersonalised list at once.
-    latencyBulkhead: { fault: "latency", bulkhead: true },
-    // A ChAP run the guard stops: Latency Monkey without a bulkhead.
-    chapAbort: { fault: "latency", abort: true },
+    // Latency Monkey adds 600 ms to every personalisation call at 5% of the traffic per group:
+    // each API instance would need about 30 threads to wait on it and has 20, so its pool fills,
+    // its queue overflows and the proxy's calls to it fail.
+    latency: LATENCY_MONKEY,
+    // A Hystrix thread pool (10 threads) caps the waiting; the rest get the unpersonalised list
+    // at once, so stream starts go on near control's rate, degraded instead of failed.
+    latencyBulkhead: { ...LATENCY_MONKEY, bulkhead: true },
+    // A ChAP run the guard stops: the same Latency Monkey without a bulkhead.
+    chapAbort: { ...LATENCY_MONKEY, abort: true },
     // A ChAP run that passes: a zone lost behind Ribbon's clients, with a 25% tolerance (the naive guard trips at 10% on the first seconds' noise).
     chapPass: { fault: "gorilla", retryElsewhere: true, ribbon: true, abort: true, tolerancePct: 25 },
   },

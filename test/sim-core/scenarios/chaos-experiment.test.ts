@@ -24,9 +24,9 @@ describe("chaosExperiment", () => {
       {
         "chapAbort": {
           "abortedAtMs": 5000,
-          "affected": 130,
-          "failed": 65,
-          "sps": 9,
+          "affected": 124,
+          "failed": 124,
+          "sps": 61,
           "verdict": "aborted",
         },
         "chapPass": {
@@ -52,16 +52,16 @@ describe("chaosExperiment", () => {
         },
         "latency": {
           "abortedAtMs": null,
-          "affected": 364,
-          "failed": 187,
-          "sps": 9,
+          "affected": 751,
+          "failed": 755,
+          "sps": 61,
           "verdict": "failed",
         },
         "latencyBulkhead": {
           "abortedAtMs": null,
-          "affected": 334,
-          "failed": 149,
-          "sps": 13,
+          "affected": 666,
+          "failed": 0,
+          "sps": 142,
           "verdict": "failed",
         },
         "monkey": {
@@ -90,6 +90,21 @@ describe("chaosExperiment", () => {
     expect(story.chapPass.verdict).toBe("passed");
     // The abort bounds the blast radius: fewer customers hit than the same fault left running.
     expect(story.chapAbort.customersAffected.experiment).toBeLessThan(story.latency.customersAffected.experiment);
+  });
+
+  it("shows Latency Monkey's story: the caller's pool fills without a bulkhead, the fallback answers with one", () => {
+    // The same traffic and seed with no fault: what the experiment group would have done.
+    const calm = chaosExperiment.run({ ...chaosExperiment.presets.latency, fault: "none" }).meanSps.experiment;
+    const api = (r: ChaosExperimentResult) => r.results.experiment.services.find((s) => s.name === "api");
+    const apiWorkers = story.latency.params.apiWorkers;
+    expect(api(story.latency)?.peakInFlight).toBeGreaterThanOrEqual(apiWorkers);
+    expect(api(story.latency)?.rejected).toBeGreaterThan(0);
+    expect(story.latency.meanSps.experiment).toBeLessThan(calm * 0.6);
+    expect(api(story.latencyBulkhead)?.peakInFlight).toBeLessThan(2 * apiWorkers);
+    expect(api(story.latencyBulkhead)?.rejected).toBe(0);
+    expect(failed(story.latencyBulkhead)).toBeLessThan(failed(story.latency) / 10);
+    expect(story.latencyBulkhead.experiment.reduce((a, b) => a + b.degraded, 0)).toBeGreaterThan(0);
+    expect(Math.abs(story.latencyBulkhead.meanSps.experiment - calm)).toBeLessThan(calm * 0.05);
   });
 
   it("never hurts the control group", () => {
