@@ -130,3 +130,36 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
     };
   },
 };
+
+/**
+ * Requests inside each service of the experiment group over time (most at once per bin): under
+ * Latency Monkey the API's threads and queue fill unless a bulkhead caps the wait.
+ *
+ * @example
+ * chaosInFlightChart.options(chaosExperiment.run({ durationMs: 3000 })).y?.label // 'requests in flight (max per bin)'
+ */
+export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
+  id: "chaosInFlight",
+  title: "In flight per service",
+  caption: "The experiment group's requests in progress or queued at each service; the API's pool is its thread count.",
+  options(result) {
+    const rows = result.results.experiment.services.flatMap((s) =>
+      s.inFlight.map((p) => ({ timeMs: p.timeMs, max: p.max, service: s.name })),
+    );
+    const pool = [{ threads: result.params.apiWorkers, label: `API threads (${result.params.apiWorkers})` }];
+    return {
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      y: { label: "requests in flight (max per bin)", grid: true },
+      color: { legend: true },
+      marks: [
+        Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.08 }),
+        Plot.lineY(rows, { x: "timeMs", y: "max", stroke: "service", curve: "step-after" }),
+        Plot.ruleY(pool, { y: "threads", stroke: "#555", strokeDasharray: "4,3" }),
+        Plot.text(pool, { y: "threads", text: "label", frameAnchor: "left", dy: -6 }),
+        Plot.ruleY([0]),
+      ],
+    };
+  },
+};

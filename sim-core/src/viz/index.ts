@@ -29,5 +29,5 @@ export {
   stranglerStepsChart,
 } from "./decomposition.js";
 export { decompositionMermaid } from "./decomposition-mermaid.js";
-export { chaosAliveChart, chaosHarmChart, chaosHarmRows, chaosSpsChart } from "./chaos.js";
+export { chaosAliveChart, chaosHarmChart, chaosHarmRows, chaosInFlightChart, chaosSpsChart } from "./chaos.js";
 export { chaosTopologyMermaid } from "./chaos-mermaid.js";

@@ -4,6 +4,7 @@ import {
   chaosExperiment,
   chaosHarmChart,
   chaosHarmRows,
+  chaosInFlightChart,
   chaosSpsChart,
   chaosTopologyMermaid,
   renderChart,
@@ -21,7 +22,7 @@ const runs = {
 };
 
 describe("chaos views", () => {
-  for (const chart of [chaosSpsChart, chaosHarmChart, chaosAliveChart])
+  for (const chart of [chaosSpsChart, chaosHarmChart, chaosAliveChart, chaosInFlightChart])
     for (const [name, result] of Object.entries(runs))
       it(`${chart.id} renders ${name} with marks and no NaN`, () => {
         const element = renderChart(chart.options(result), document);
@@ -37,11 +38,28 @@ describe("chaos views", () => {
     expect(ruleData(runs.monkey)).not.toContainEqual([expect.objectContaining({ label: "abort" })]);
   });
 
+  it("draws the API filling its pool under Latency Monkey, and not with a bulkhead", () => {
+    const peakApi = (r: (typeof runs)["monkey"]) => {
+      const rows = (chaosInFlightChart.options(r).marks ?? []).map((m) => (m as { data?: unknown }).data);
+      const line = rows.find((d) => Array.isArray(d) && (d[0] as { service?: string })?.service !== undefined) as
+        | { service: string; max: number }[]
+        | undefined;
+      return Math.max(...(line ?? []).filter((p) => p.service === "api").map((p) => p.max));
+    };
+    const bulkhead = chaosExperiment.run(presets.latencyBulkhead);
+    expect(peakApi(runs.latency)).toBeGreaterThanOrEqual(runs.latency.params.apiWorkers);
+    expect(peakApi(bulkhead)).toBeLessThan(peakApi(runs.latency));
+  });
+
   it("puts the harm where the fault was", () => {
     const at = (r: (typeof runs)["monkey"], service: string, what: string) =>
       chaosHarmRows(r).find((x) => x.service === service && x.what === what)?.count ?? Number.NaN;
-    // Latency Monkey slows recs: its callers time out and fall back; playback is not touched.
-    expect(at(runs.latency, "api", "fallback") + at(runs.latency, "recs", "fallback")).toBeGreaterThan(0);
+    // Latency Monkey slows recs: the API it holds up rejects work; with a bulkhead, calls to recs fall back instead.
+    expect(at(runs.latency, "api", "rejected")).toBeGreaterThan(0);
+    expect(at(runs.latency, "recs", "fallback")).toBe(0);
+    const bulkhead = chaosExperiment.run(presets.latencyBulkhead);
+    expect(at(bulkhead, "recs", "fallback")).toBeGreaterThan(0);
+    expect(at(bulkhead, "api", "rejected")).toBe(0);
     expect(at(runs.latency, "playback", "error")).toBe(0);
   });
 
@@ -52,7 +70,7 @@ describe("chaos views", () => {
     expect(gorilla).toContain("class z_us_east_1b failed");
     expect(failedLine(gorilla)).toBe("  class zuul_1,api_1,recs_1,playback_1 failed");
     expect(chaosTopologyMermaid(runs.partition)).toContain('z_us_east_1a x-. "partition" .-x z_us_east_1b');
-    expect(chaosTopologyMermaid(runs.latency)).toContain('svc_recs{{"recs (+3000 ms on 100%)"}}');
+    expect(chaosTopologyMermaid(runs.latency)).toContain('svc_recs{{"recs (+600 ms on 100%)"}}');
     const calm = chaosTopologyMermaid(chaosExperiment.run({ fault: "none", durationMs: 2000 }));
     expect(calm).toMatch(/^flowchart LR/);
     expect(calm).not.toContain("class ");
