@@ -1,6 +1,6 @@
 import { createCluster } from "../cluster/index.js";
 import { Simulation } from "../kernel/index.js";
-import type { Rng } from "../random/index.js";
+import { exponentialGap, type Rng } from "../random/index.js";
 import { type RpcResults, RpcSystem, rpcResults } from "../rpc/index.js";
 import type { ReplayRecorder } from "../trace/index.js";
 import type { Fault } from "./faults.js";
@@ -48,6 +48,7 @@ export class Group {
   private seenRequests = 0;
   private seenDegraded = 0;
   private readonly zones: string[];
+  private readonly arrivals: Rng;
 
   constructor(private readonly o: GroupOptions) {
     const { services, topology } = netflixSystem(o.sut);
@@ -66,6 +67,7 @@ export class Group {
       cluster,
     );
     this.zones = topology.zones.map((z) => z.name);
+    this.arrivals = o.rng.fork("bin-arrivals");
     injectFaults(this.rpc, o.faults);
   }
 
@@ -74,7 +76,11 @@ export class Group {
     const rpc = this.rpc;
     const from = this.nowMs;
     const rate = this.o.rateAt(from);
-    if (send && rate > 0) rpc.startLoad({ ratePerSec: rate, durationMs: this.o.binMs, fromMs: from });
+    // A load always sends its first request at its start; starting each bin's load one drawn gap
+    // in keeps the arrivals Poisson across bins instead of adding a request at every bin's edge.
+    const gapMs = send && rate > 0 ? exponentialGap(1000 / rate, this.arrivals) : Infinity;
+    if (gapMs < this.o.binMs)
+      rpc.startLoad({ ratePerSec: rate, durationMs: this.o.binMs - gapMs, fromMs: from + gapMs });
     this.nowMs = from + this.o.binMs;
     rpc.sim.run({ untilMs: this.nowMs });
     const ok = rpc.edgeOutcomes[0] ?? 0;
