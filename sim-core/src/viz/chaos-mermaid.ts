@@ -51,12 +51,11 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
     if (note !== "") failedNodes.push(`svc_${s.name}`);
     for (const stage of s.calls ?? [])
       for (const c of Array.isArray(stage) ? stage : [stage]) {
-        const arrow = c.fallback === true ? `-. "fallback" .->` : "-->";
+        const arrow = c.fallback === true ? `-. fallback .->` : "-->";
         lines.push(`  svc_${s.name} ${arrow} svc_${c.service}`);
       }
   }
-  for (const f of faults)
-    if (f.kind === "partition") lines.push(`  z_${id(f.zoneA)} x-. "partition" .-x z_${id(f.zoneB)}`);
+  for (const f of faults) if (f.kind === "partition") lines.push(`  z_${id(f.zoneA)} -. partition .- z_${id(f.zoneB)}`);
   lines.push("  classDef failed fill:#f8d7da,stroke:#d62728,color:#7a1c1c");
   if (failedNodes.length > 0) lines.push(`  class ${failedNodes.join(",")} failed`);
   for (const z of failedZones) lines.push(`  class z_${id(z)} failed`);
