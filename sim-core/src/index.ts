@@ -11,6 +11,7 @@ export * from "./rpc/index.js";
 export * from "./storage/index.js";
 export * from "./decompose/index.js";
 export * from "./shadow/index.js";
+export * from "./chaos/index.js";
 export * from "./scenarios/index.js";
 export * from "./viz/index.js";
 export * from "./course/index.js";

@@ -52,6 +52,10 @@ export class ServiceRt {
   readonly drawServiceMs: (rng: Rng) => number;
   readonly stages: CallRt[][] = [];
   readonly stats: ServiceStats;
+  /** Fault injection (chaos/inject.ts): added work on a share of requests, and a forced error rate; 0 when off. */
+  injectedDelayMs = 0;
+  injectedDelayShare = 0;
+  injectedErrorRate = 0;
   constructor(
     readonly id: number,
     readonly name: string,

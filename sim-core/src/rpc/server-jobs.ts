@@ -32,7 +32,9 @@ export class ServerJobs {
       onStart: (job) => {
         job.startUs = sim.nowUs;
         if (job.span !== null) job.span.serverStartUs = sim.nowUs;
-        const ms = spec.drawServiceMs(spec.rng);
+        let ms = spec.drawServiceMs(spec.rng);
+        // Latency injection draws only while on, so runs without it keep their numbers.
+        if (spec.injectedDelayShare > 0 && spec.rng.next() < spec.injectedDelayShare) ms += spec.injectedDelayMs;
         sim.schedule(Math.round(ms * US_PER_MS), core.h.localDone, job);
       },
       admit: (job) => !(core.propagate && sim.nowUs >= job.deadlineUs),
@@ -92,6 +94,7 @@ export class ServerJobs {
     }
     const service = inst.service;
     if (service.errorRate > 0 && service.rng.next() < service.errorRate) job.failed = true;
+    if (service.injectedErrorRate > 0 && service.rng.next() < service.injectedErrorRate) job.failed = true;
     this.runStage(job);
   }
 

@@ -24,6 +24,8 @@ export {
 } from "./cassandra-replication.js";
 export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
 export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";
+export { type ChaosExperimentExtras, type ChaosExperimentResult, chaosExperiment } from "./chaos-experiment.js";
+export { CHAOS_EXPERIMENT_PARAMS, type ChaosExperimentParams } from "./chaos-experiment-params.js";
 export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
 export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
 export { recordReplay } from "./record-replay.js";

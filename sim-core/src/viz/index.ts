@@ -44,3 +44,5 @@ export {
   diffyTable,
 } from "./shadow-diff-canary.js";
 export { shadowTopologyMermaid } from "./shadow-mermaid.js";
+export { chaosAliveChart, chaosHarmChart, chaosHarmRows, chaosInFlightChart, chaosSpsChart } from "./chaos.js";
+export { chaosTopologyMermaid } from "./chaos-mermaid.js";

@@ -1,0 +1,23 @@
+export {
+  checkFault,
+  checkSchedule,
+  FAULT_KINDS,
+  type Fault,
+  type FaultContext,
+  type FaultKind,
+  faultEndMs,
+} from "./faults.js";
+export { demandShare, groupRate, PEAK_HOUR, TROUGH_SHARE } from "./demand.js";
+export { type ExperimentJournal, type ExperimentSpec, runExperiment } from "./experiment.js";
+export { Group, type GroupBin, type GroupOptions } from "./group.js";
+export {
+  checkGuard,
+  checkHypothesis,
+  type ExperimentGuard,
+  type GuardView,
+  type Hypothesis,
+  naiveGuard,
+} from "./guard.js";
+export { type InjectionEvent, injectFaults, injectionEvents } from "./inject.js";
+export { type MonkeyGroup, type MonkeyOptions, monkeySchedule, SIMIAN_CLOSE_HOUR, SIMIAN_OPEN_HOUR } from "./monkey.js";
+export { netflixSystem, SUT_SERVICES, SUT_ZONES, type SutOptions } from "./system-under-test.js";

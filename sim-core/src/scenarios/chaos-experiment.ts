@@ -1,0 +1,120 @@
+import {
+  type ExperimentGuard,
+  type ExperimentJournal,
+  type Fault,
+  groupRate,
+  naiveGuard,
+  runExperiment,
+} from "../chaos/index.js";
+import { createRng, type Seed } from "../random/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
+import { CHAOS_EXPERIMENT_PARAMS, type ChaosExperimentParams } from "./chaos-experiment-params.js";
+import { defineScenario } from "./scenario.js";
+
+/** Plug-ins that are not controls: the learner's guard, and a replay recorder. */
+export interface ChaosExperimentExtras {
+  guard: ExperimentGuard;
+  /** Records the experiment group's run for a viewer; it changes no number. */
+  replay: ReplayRecorder;
+}
+
+export interface ChaosExperimentResult extends ExperimentJournal {
+  seed: Seed;
+  fingerprint: string;
+  params: ChaosExperimentParams;
+  faults: Fault[];
+  /** Mean SPS of each group over the window. */
+  meanSps: { control: number; experiment: number };
+}
+
+function faultsOf(p: ChaosExperimentParams): Fault[] {
+  const at = p.faultAtMs;
+  switch (p.fault) {
+    case "monkey":
+      return [{ kind: "terminate", service: "playback", instance: 0, atMs: at }];
+    case "gorilla":
+      return [{ kind: "zoneOutage", zone: "us-east-1b", atMs: at }];
+    case "latency":
+      return [{ kind: "latency", service: "recs", addedMs: p.addedMs, sharePct: p.sharePct, atMs: at }];
+    case "errors":
+      return [{ kind: "errors", service: "playback", sharePct: p.sharePct, atMs: at }];
+    case "partition":
+      return [{ kind: "partition", zoneA: "us-east-1a", zoneB: "us-east-1b", atMs: at }];
+    default:
+      return [];
+  }
+}
+
+/** Latency Monkey on personalisation, sized so a pool of 20 API threads cannot absorb it. */
+const LATENCY_MONKEY = { fault: "latency", addedMs: 600, groupSharePct: 5 } as const;
+
+/**
+ * Module 4: a ChAP experiment on a Netflix-like system: control and experiment groups, the fault
+ * in the experiment only, stream starts per second compared, automatic abort.
+ *
+ * @example
+ * chaosExperiment.run({ fault: "none", durationMs: 2000 }).faults.length // 0
+ */
+export const chaosExperiment = defineScenario({
+  id: "chaosExperiment",
+  title: "Chaos experiments",
+  module: 4,
+  summary:
+    "Monkey, Gorilla and Latency Monkey against a small Netflix-like system, control against experiment, with retries elsewhere, Ribbon, bulkheads and an automatic abort.",
+  defaultSeed: 4,
+  params: CHAOS_EXPERIMENT_PARAMS,
+  presets: {
+    // Chaos Monkey kills a playback instance; discovery lags, so calls keep going to it.
+    monkey: { fault: "monkey" },
+    // The same kill with one retry on another instance: the lag is mostly hidden.
+    monkeyRetries: { fault: "monkey", retryElsewhere: true },
+    // Chaos Gorilla takes out a zone; plain clients keep calling it until Eureka catches up.
+    gorilla: { fault: "gorilla", retryElsewhere: true },
+    // With Ribbon's clients, servers that fail to connect are skipped and retries go elsewhere.
+    gorillaRibbon: { fault: "gorilla", retryElsewhere: true, ribbon: true },
+    // Latency Monkey adds 600 ms to every personalisation call at 5% of the traffic per group:
+    // each API instance would need about 30 threads to wait on it and has 20, so its pool fills,
+    // its queue overflows and the proxy's calls to it fail.
+    latency: LATENCY_MONKEY,
+    // A Hystrix thread pool (10 threads) caps the waiting; the rest get the unpersonalised list
+    // at once, so stream starts go on near control's rate, degraded instead of failed.
+    latencyBulkhead: { ...LATENCY_MONKEY, bulkhead: true },
+    // A ChAP run the guard stops: the same Latency Monkey without a bulkhead.
+    chapAbort: { ...LATENCY_MONKEY, abort: true },
+    // A ChAP run that passes: a zone lost behind Ribbon's clients, with a 25% tolerance (the naive guard trips at 10% on the first seconds' noise).
+    chapPass: { fault: "gorilla", retryElsewhere: true, ribbon: true, abort: true, tolerancePct: 25 },
+  },
+  body(p, extras: Partial<ChaosExperimentExtras>): ChaosExperimentResult {
+    const { seed, ...params } = p;
+    const faults = faultsOf(params);
+    const journal = runExperiment(
+      {
+        sut: {
+          retryElsewhere: params.retryElsewhere,
+          ribbon: params.ribbon,
+          bulkhead: params.bulkhead,
+          timeoutMs: params.timeoutMs,
+          apiWorkers: params.apiWorkers,
+        },
+        faults,
+        hypothesis: { tolerancePct: params.tolerancePct },
+        guard: params.abort ? (extras.guard ?? naiveGuard()) : null,
+        durationMs: params.durationMs,
+        binMs: params.binMs,
+        rateAt: (t) => groupRate(params.peakSps, params.groupSharePct, params.startHour, t),
+        customers: Math.max(1, Math.round((params.population * params.groupSharePct) / 100)),
+        ...(extras.replay !== undefined ? { replay: extras.replay } : {}),
+      },
+      createRng(seed),
+    );
+    const mean = (bins: readonly { sps: number }[]) => bins.reduce((a, b) => a + b.sps, 0) / Math.max(1, bins.length);
+    return {
+      seed,
+      fingerprint: journal.results.control.fingerprint.slice(0, 8) + journal.results.experiment.fingerprint.slice(0, 8),
+      params,
+      faults,
+      ...journal,
+      meanSps: { control: mean(journal.control), experiment: mean(journal.experiment) },
+    };
+  },
+});

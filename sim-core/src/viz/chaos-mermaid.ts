@@ -1,0 +1,63 @@
+import { netflixSystem } from "../chaos/index.js";
+import type { ChaosExperimentResult } from "../scenarios/index.js";
+
+/**
+ * The system under test as a Mermaid flowchart: one box per zone holding its instances, the
+ * call graph between services, and the parts the experiment's faults hit drawn red (killed
+ * instances, a lost zone, a slowed or failing service, a partition between zones).
+ *
+ * @example
+ * chaosTopologyMermaid(chaosExperiment.run({ fault: "gorilla", durationMs: 3000, faultAtMs: 0 })).includes("class z_us_east_1b failed") // true
+ */
+export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
+  const { services, topology } = netflixSystem(result.params);
+  const untilMs = result.abortedAtMs ?? result.params.durationMs;
+  // Faults scheduled after the experiment stopped never touched it.
+  const faults = result.faults.filter((f) => f.atMs < untilMs);
+  const id = (s: string) => s.replace(/[^\w]/g, "_");
+  const lines = ["flowchart LR"];
+  const failedNodes: string[] = [];
+  const failedZones = new Set<string>();
+  for (const f of faults) {
+    if (f.kind === "zoneOutage") failedZones.add(f.zone);
+    if (f.kind === "regionOutage") for (const z of topology.zones) if (z.region === f.region) failedZones.add(z.name);
+  }
+  topology.zones.forEach((zone, zi) => {
+    lines.push(`  subgraph z_${id(zone.name)}["${zone.name}"]`);
+    for (const s of services)
+      (s.nodes ?? []).forEach((node, i) => {
+        if (topology.node(node).zoneIndex !== zi) return;
+        const name = `${s.name}#${i}`;
+        lines.push(`    ${id(name)}["${name}"]`);
+        const killed = faults.some((f) => f.kind === "terminate" && f.service === s.name && f.instance === i);
+        if (killed || failedZones.has(zone.name)) failedNodes.push(id(name));
+      });
+    lines.push("  end");
+  });
+  // The call graph between services, beside the zones.
+  lines.push('  client(["customers"])');
+  lines.push(`  client --> svc_${services[0]?.name ?? "edge"}`);
+  for (const s of services) {
+    const note = faults
+      .flatMap((f) =>
+        f.kind === "latency" && f.service === s.name
+          ? [`+${f.addedMs} ms on ${f.sharePct}%`]
+          : f.kind === "errors" && f.service === s.name
+            ? [`errors on ${f.sharePct}%`]
+            : [],
+      )
+      .join(", ");
+    lines.push(`  svc_${s.name}{{"${s.name}${note === "" ? "" : ` (${note})`}"}}`);
+    if (note !== "") failedNodes.push(`svc_${s.name}`);
+    for (const stage of s.calls ?? [])
+      for (const c of Array.isArray(stage) ? stage : [stage]) {
+        const arrow = c.fallback === true ? `-. fallback .->` : "-->";
+        lines.push(`  svc_${s.name} ${arrow} svc_${c.service}`);
+      }
+  }
+  for (const f of faults) if (f.kind === "partition") lines.push(`  z_${id(f.zoneA)} -. partition .- z_${id(f.zoneB)}`);
+  lines.push("  classDef failed fill:#f8d7da,stroke:#d62728,color:#7a1c1c");
+  if (failedNodes.length > 0) lines.push(`  class ${failedNodes.join(",")} failed`);
+  for (const z of failedZones) lines.push(`  class z_${id(z)} failed`);
+  return lines.join("\n");
+}

@@ -1,0 +1,165 @@
+import * as Plot from "@observablehq/plot";
+import { netflixSystem } from "../chaos/index.js";
+import { MS_PER_S } from "../kernel/index.js";
+import type { ChaosExperimentResult } from "../scenarios/index.js";
+import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
+
+/** The windows the experiment group was under a fault: from each start to its end, or to the run's end. */
+function faultWindows(result: ChaosExperimentResult): { startMs: number; endMs: number; what: string }[] {
+  const endOfRun = result.abortedAtMs ?? result.params.durationMs;
+  return result.injected
+    .filter((e) => e.action === "start")
+    .map((s) => {
+      const end = result.injected.find((e) => e.action === "end" && e.target === s.target && e.atMs >= s.atMs);
+      return { startMs: s.atMs, endMs: end?.atMs ?? endOfRun, what: `${s.kind} ${s.target}` };
+    });
+}
+
+/**
+ * Stream starts per second of control and experiment, bin by bin, with the fault's window shaded
+ * and the abort drawn as a line.
+ *
+ * @example
+ * chaosSpsChart.options(chaosExperiment.run({ durationMs: 3000 })).y?.label // 'stream starts per second'
+ */
+export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
+  id: "chaosSps",
+  title: "SPS: control against experiment",
+  caption: "The key metric of both groups; the shaded band is the fault, the red line the abort.",
+  options(result) {
+    const rows = [
+      ...result.control.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "control" })),
+      ...result.experiment.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "experiment" })),
+    ];
+    const abort = result.abortedAtMs === null ? [] : [{ atMs: result.abortedAtMs, label: "abort" }];
+    return {
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      y: { label: "stream starts per second", grid: true },
+      color: { legend: true, domain: ["control", "experiment"], range: ["#1f77b4", "#ff7f0e"] },
+      marks: [
+        Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.12 }),
+        Plot.lineY(rows, { x: "timeMs", y: "sps", stroke: "group", curve: "step-after" }),
+        Plot.ruleX(abort, { x: "atMs", stroke: "#d62728", strokeWidth: 2 }),
+        Plot.text(abort, { x: "atMs", text: "label", frameAnchor: "top", dx: 4, textAnchor: "start" }),
+        Plot.ruleY([0]),
+      ],
+    };
+  },
+};
+
+/**
+ * What went wrong at each service of the experiment group, as rows for a stacked bar: four per
+ * service (error, rejected, timeout, fallback).
+ *
+ * @example
+ * chaosHarmRows(chaosExperiment.run({ durationMs: 2000 })).length // 16
+ */
+export function chaosHarmRows(result: ChaosExperimentResult): { service: string; what: string; count: number }[] {
+  const r = result.results.experiment;
+  return r.services.flatMap((s) => {
+    const callsIn = r.calls.filter((c) => c.to === s.name);
+    const sum = (f: (c: (typeof callsIn)[number]) => number) => callsIn.reduce((a, c) => a + f(c), 0);
+    return [
+      { service: s.name, what: "error", count: s.errors },
+      { service: s.name, what: "rejected", count: s.rejected },
+      { service: s.name, what: "timeout", count: sum((c) => c.outcomes.timeout) },
+      { service: s.name, what: "fallback", count: sum((c) => c.outcomes.fallback) },
+    ];
+  });
+}
+
+/**
+ * Errors, rejections, timed-out calls and fallback answers at each service of the experiment
+ * group: where the fault hit, and where a defence turned it into a degraded answer.
+ *
+ * @example
+ * chaosHarmChart.options(chaosExperiment.run({ durationMs: 3000 })).x?.label // 'requests or calls'
+ */
+export const chaosHarmChart: ChartSpec<ChaosExperimentResult> = {
+  id: "chaosHarm",
+  title: "Errors and fallbacks by service",
+  caption: "In the experiment group: errors and rejections at each service, calls to it that timed out or fell back.",
+  options(result) {
+    const rows = chaosHarmRows(result);
+    const services = result.results.experiment.services.map((s) => s.name);
+    return {
+      width: CHART_WIDTH,
+      height: Math.max(140, 40 * services.length + 80),
+      marginLeft: 80,
+      x: { label: "requests or calls", grid: true },
+      y: { label: null, domain: services },
+      color: {
+        legend: true,
+        domain: ["error", "rejected", "timeout", "fallback"],
+        range: ["#d62728", "#9467bd", "#ff7f0e", "#bcbd22"],
+      },
+      marks: [Plot.barX(rows, { x: "count", y: "service", fill: "what" }), Plot.ruleX([0])],
+    };
+  },
+};
+
+/**
+ * Instances up in each zone of the experiment group, bin by bin: a Monkey kill is a step of
+ * one, a Gorilla a zone falling to zero.
+ *
+ * @example
+ * chaosAliveChart.options(chaosExperiment.run({ durationMs: 3000 })).y?.label // 'instances up'
+ */
+export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
+  id: "chaosAlive",
+  title: "Instances alive per zone",
+  caption: "The experiment group's instances up in each zone; control keeps all of them.",
+  options(result) {
+    const zones = netflixSystem(result.params).topology.zones.map((z) => z.name);
+    const rows = result.experiment.flatMap((b) =>
+      b.alivePerZone.map((alive, i) => ({ timeMs: b.timeMs, alive, zone: zones[i] ?? `zone ${i}` })),
+    );
+    return {
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      y: { label: "instances up", grid: true },
+      color: { legend: true, domain: zones },
+      marks: [
+        Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.08 }),
+        Plot.lineY(rows, { x: "timeMs", y: "alive", stroke: "zone", curve: "step-after" }),
+        Plot.ruleY([0]),
+      ],
+    };
+  },
+};
+
+/**
+ * Requests inside each service of the experiment group over time (most at once per bin): under
+ * Latency Monkey the API's threads and queue fill unless a bulkhead caps the wait.
+ *
+ * @example
+ * chaosInFlightChart.options(chaosExperiment.run({ durationMs: 3000 })).y?.label // 'requests in flight (max per bin)'
+ */
+export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
+  id: "chaosInFlight",
+  title: "In flight per service",
+  caption: "The experiment group's requests in progress or queued at each service; the API's pool is its thread count.",
+  options(result) {
+    const rows = result.results.experiment.services.flatMap((s) =>
+      s.inFlight.map((p) => ({ timeMs: p.timeMs, max: p.max, service: s.name })),
+    );
+    const pool = [{ threads: result.params.apiWorkers, label: `API threads (${result.params.apiWorkers})` }];
+    return {
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
+      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      y: { label: "requests in flight (max per bin)", grid: true },
+      color: { legend: true },
+      marks: [
+        Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.08 }),
+        Plot.lineY(rows, { x: "timeMs", y: "max", stroke: "service", curve: "step-after" }),
+        Plot.ruleY(pool, { y: "threads", stroke: "#555", strokeDasharray: "4,3" }),
+        Plot.text(pool, { y: "threads", text: "label", frameAnchor: "left", dy: -6 }),
+        Plot.ruleY([0]),
+      ],
+    };
+  },
+};

@@ -1,0 +1,79 @@
+import { JSDOM } from "jsdom";
+import {
+  chaosAliveChart,
+  chaosExperiment,
+  chaosHarmChart,
+  chaosHarmRows,
+  chaosInFlightChart,
+  chaosSpsChart,
+  chaosTopologyMermaid,
+  renderChart,
+} from "sim-core";
+import { describe, expect, it } from "vitest";
+
+const { document } = new JSDOM("<!doctype html><body></body>").window;
+const presets = chaosExperiment.presets;
+const runs = {
+  monkey: chaosExperiment.run(presets.monkey),
+  gorilla: chaosExperiment.run(presets.gorilla),
+  latency: chaosExperiment.run(presets.latency),
+  chapAbort: chaosExperiment.run(presets.chapAbort),
+  partition: chaosExperiment.run({ fault: "partition" }),
+};
+
+describe("chaos views", () => {
+  for (const chart of [chaosSpsChart, chaosHarmChart, chaosAliveChart, chaosInFlightChart])
+    for (const [name, result] of Object.entries(runs))
+      it(`${chart.id} renders ${name} with marks and no NaN`, () => {
+        const element = renderChart(chart.options(result), document);
+        const svgs = element.tagName.toLowerCase() === "svg" ? [element] : [...element.querySelectorAll("svg")];
+        expect(svgs.at(-1)?.querySelectorAll("rect, path, line").length).toBeGreaterThan(3);
+        expect(element.outerHTML).not.toContain("NaN");
+      });
+
+  it("marks the abort only when the guard stopped the run", () => {
+    const ruleData = (r: (typeof runs)["monkey"]) =>
+      (chaosSpsChart.options(r).marks ?? []).map((m) => (m as { data?: unknown }).data);
+    expect(ruleData(runs.chapAbort)).toContainEqual([{ atMs: runs.chapAbort.abortedAtMs, label: "abort" }]);
+    expect(ruleData(runs.monkey)).not.toContainEqual([expect.objectContaining({ label: "abort" })]);
+  });
+
+  it("draws the API filling its pool under Latency Monkey, and not with a bulkhead", () => {
+    const peakApi = (r: (typeof runs)["monkey"]) => {
+      const rows = (chaosInFlightChart.options(r).marks ?? []).map((m) => (m as { data?: unknown }).data);
+      const line = rows.find((d) => Array.isArray(d) && (d[0] as { service?: string })?.service !== undefined) as
+        | { service: string; max: number }[]
+        | undefined;
+      return Math.max(...(line ?? []).filter((p) => p.service === "api").map((p) => p.max));
+    };
+    const bulkhead = chaosExperiment.run(presets.latencyBulkhead);
+    expect(peakApi(runs.latency)).toBeGreaterThanOrEqual(runs.latency.params.apiWorkers);
+    expect(peakApi(bulkhead)).toBeLessThan(peakApi(runs.latency));
+  });
+
+  it("puts the harm where the fault was", () => {
+    const at = (r: (typeof runs)["monkey"], service: string, what: string) =>
+      chaosHarmRows(r).find((x) => x.service === service && x.what === what)?.count ?? Number.NaN;
+    // Latency Monkey slows recs: the API it holds up rejects work; with a bulkhead, calls to recs fall back instead.
+    expect(at(runs.latency, "api", "rejected")).toBeGreaterThan(0);
+    expect(at(runs.latency, "recs", "fallback")).toBe(0);
+    const bulkhead = chaosExperiment.run(presets.latencyBulkhead);
+    expect(at(bulkhead, "recs", "fallback")).toBeGreaterThan(0);
+    expect(at(bulkhead, "api", "rejected")).toBe(0);
+    expect(at(runs.latency, "playback", "error")).toBe(0);
+  });
+
+  it("draws the killed instance, the lost zone and the partition red, nothing when there is no fault", () => {
+    const failedLine = (m: string) => m.split("\n").find((l) => l.startsWith("  class ") && !l.includes(" z_")) ?? "";
+    expect(failedLine(chaosTopologyMermaid(runs.monkey))).toBe("  class playback_0 failed");
+    const gorilla = chaosTopologyMermaid(runs.gorilla);
+    expect(gorilla).toContain("class z_us_east_1b failed");
+    expect(failedLine(gorilla)).toBe("  class zuul_1,api_1,recs_1,playback_1 failed");
+    expect(chaosTopologyMermaid(runs.partition)).toContain("z_us_east_1a -. partition .- z_us_east_1b");
+    expect(chaosTopologyMermaid(runs.latency)).toContain('svc_recs{{"recs (+600 ms on 100%)"}}');
+    const calm = chaosTopologyMermaid(chaosExperiment.run({ fault: "none", durationMs: 2000 }));
+    expect(calm).toMatch(/^flowchart LR/);
+    expect(calm).not.toContain("class ");
+    expect(calm).toContain("svc_api -. fallback .-> svc_recs");
+  });
+});
