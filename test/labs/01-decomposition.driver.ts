@@ -99,13 +99,16 @@ function p99s(monolith: Monolith, d: Decomposition, seed: number): Record<string
   return Object.fromEntries(m.requests.map((r) => [r.name, r.latencyMs.p99]));
 }
 
+/** What to measure; `reference` is a decomposition the test file made, measured the same way. */
+export type Evaluate = Target & { p99: boolean; fail: string[]; reference: Decomposition | null };
+
 /**
  * The learner's decomposition of the monolith (`netflixDecomposition()` for Netflix, the strategy
  * `decompose(monolith, log)` otherwise), validated, then measured as asked: p99 per request type
  * (`p99`), and availability per request type with the service running each module of `fail`
  * down. `error` is set instead when the decomposition is not valid.
  */
-export async function evaluate(lab: Lab, input: Target & { p99: boolean; fail: string[] }) {
+export async function evaluate(lab: Lab, input: Evaluate) {
   const { netflixDecomposition, decompose } = (await lab.load("decompose.ts")) as Record<
     string,
     (...args: unknown[]) => unknown
@@ -119,7 +122,13 @@ export async function evaluate(lab: Lab, input: Target & { p99: boolean; fail: s
   try {
     cut = checkDecomposition(monolith, d);
   } catch (e) {
-    return { decomposition: d ?? null, error: e instanceof Error ? e.message : String(e), p99Ms: null, failures: [] };
+    return {
+      decomposition: d ?? null,
+      error: e instanceof Error ? e.message : String(e),
+      p99Ms: null,
+      referenceP99Ms: null,
+      failures: [],
+    };
   }
   const failures = input.fail.map((module) => {
     const service = cut.serviceOf.get(module) as string;
@@ -135,6 +144,7 @@ export async function evaluate(lab: Lab, input: Target & { p99: boolean; fail: s
     decomposition: d,
     error: null,
     p99Ms: input.p99 ? p99s(monolith, d, seed) : null,
+    referenceP99Ms: input.p99 && input.reference !== null ? p99s(monolith, input.reference, seed) : null,
     failures,
   };
 }
@@ -142,7 +152,7 @@ export async function evaluate(lab: Lab, input: Target & { p99: boolean; fail: s
 const monolithCall = (input: Target) =>
   input.target === "netflix"
     ? "NETFLIX_MONOLITH"
-    : `generateMonolith(${input.seed}, ${JSON.stringify(GENERATED).replace(/"(\w+)":/g, "$1: ")})`;
+    : `generateMonolith(${input.seed}, { modules: ${GENERATED.modules}, requestTypes: ${GENERATED.requestTypes} })`;
 const policyCall = (input: Target) =>
   input.target === "netflix" ? "netflixDecomposition()" : "decompose(monolith, callLogOf(monolith))";
 const options = (seed: number, extra: string) =>
@@ -154,8 +164,18 @@ const options = (seed: number, extra: string) =>
 export const reproduce = {
   analyse: (input: Target) =>
     `chattyPairs(log) and tablesWritten(log), log = callLogOf(${monolithCall(input)}) from test/labs/01-decomposition.driver.ts`,
-  evaluate: (input: Target & { p99: boolean; fail: string[] }) => {
+  evaluate: (input: Evaluate) => {
     const seed = input.target === "netflix" ? 1 : input.seed;
-    return `const monolith = ${monolithCall(input)}; measureDecomposition(monolith, ${policyCall(input)}, ${options(seed, 'failure: "none"')}) (a failure: failure: the service running the module, requestsPerType: ${FAILURE_REQUESTS_PER_TYPE}); callLogOf from test/labs/01-decomposition.driver.ts`;
+    const run = `const monolith = ${monolithCall(input)}; checkDecomposition(monolith, ${policyCall(input)})`;
+    const measure = (failure: string, extra = "") =>
+      `measureDecomposition(monolith, ${policyCall(input)}, ${options(seed, `failure: ${failure}${extra}`)})`;
+    const steps = [run];
+    if (input.p99) steps.push(measure('"none"'));
+    if (input.fail.length > 0) {
+      steps.push(
+        `${measure("serviceOf(module)", `, requestsPerType: ${FAILURE_REQUESTS_PER_TYPE}`)} for module in ${JSON.stringify(input.fail)}`,
+      );
+    }
+    return `${steps.join("; ")} (callLogOf is exported by test/labs/01-decomposition.driver.ts)`;
   },
 };
