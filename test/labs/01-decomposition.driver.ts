@@ -93,9 +93,29 @@ export async function analyse(lab: Lab, input: Target) {
   return { chattyPairs: chattyPairs?.(log), tablesWritten: tablesWritten?.(log) };
 }
 
-/** A decomposition's p99 per request type, by request name. */
+/**
+ * The same cut with its services renamed s1, s2, … in the order of their first module in the
+ * monolith, modules and tables in the monolith's order. Names and key order steer which random
+ * draws each node gets; with them fixed, two decompositions that cut alike measure alike, so a
+ * p99 is compared with the reference's on the same draws rather than on another sample.
+ */
+export function canonicalNames(monolith: Monolith, d: Decomposition): Decomposition {
+  const order = monolith.modules.map((m) => m.name);
+  const services = Object.entries(d.services)
+    .map(([name, modules]) => ({ name, modules: [...modules].sort((a, b) => order.indexOf(a) - order.indexOf(b)) }))
+    .sort((a, b) => order.indexOf(a.modules[0] as string) - order.indexOf(b.modules[0] as string));
+  const renamed = new Map(services.map((x, i) => [x.name, `s${i + 1}`]));
+  return {
+    services: Object.fromEntries(services.map((x) => [renamed.get(x.name) as string, x.modules])),
+    tables: Object.fromEntries(
+      monolith.tables.map((t) => [t, renamed.get(d.tables[t] as string) ?? (d.tables[t] as string)]),
+    ),
+  };
+}
+
+/** A decomposition's p99 per request type, by request name, measured under canonical names. */
 function p99s(monolith: Monolith, d: Decomposition, seed: number): Record<string, number> {
-  const m = measureDecomposition(monolith, d, { ...MEASURE, seed, failure: "none" });
+  const m = measureDecomposition(monolith, canonicalNames(monolith, d), { ...MEASURE, seed, failure: "none" });
   return Object.fromEntries(m.requests.map((r) => [r.name, r.latencyMs.p99]));
 }
 
@@ -170,12 +190,16 @@ export const reproduce = {
     const measure = (failure: string, extra = "") =>
       `measureDecomposition(monolith, ${policyCall(input)}, ${options(seed, `failure: ${failure}${extra}`)})`;
     const steps = [run];
-    if (input.p99) steps.push(measure('"none"'));
+    if (input.p99) {
+      steps.push(
+        `measureDecomposition(monolith, canonicalNames(monolith, ${policyCall(input)}), ${options(seed, 'failure: "none"')})`,
+      );
+    }
     if (input.fail.length > 0) {
       steps.push(
         `${measure("serviceOf(module)", `, requestsPerType: ${FAILURE_REQUESTS_PER_TYPE}`)} for module in ${JSON.stringify(input.fail)}`,
       );
     }
-    return `${steps.join("; ")} (callLogOf is exported by test/labs/01-decomposition.driver.ts)`;
+    return `${steps.join("; ")} (callLogOf and canonicalNames are exported by test/labs/01-decomposition.driver.ts)`;
   },
 };

@@ -66,18 +66,21 @@ export function tableModules(monolith: Monolith): (table: string) => string {
 
 /**
  * One non-critical module of each group of the finest cut that can run apart from every critical
- * module: the group holds no critical module, and no critical module outside it reads a table the
- * group owns (a read has no fallback). When its service fails, every request must still be
- * answered, from fallbacks.
+ * module: the group holds no critical module, and no module of a group that holds one reads a
+ * table the group owns (a read through the owner's API has no fallback, even when the reading
+ * module is itself non-critical but runs beside critical ones). When its service fails, every
+ * request must still be answered, from fallbacks.
  */
 export function isolatableModules(monolith: Monolith): string[] {
   const critical = new Set(monolith.modules.filter((m) => m.critical).map((m) => m.name));
   const owner = tableModules(monolith);
-  return finestCut(monolith)
+  const groups = finestCut(monolith);
+  const beside = new Set(groups.filter((g) => g.some((n) => critical.has(n))).flat());
+  return groups
     .filter((g) => g.every((n) => !critical.has(n)))
     .filter((g) =>
       monolith.modules.every(
-        (m) => !critical.has(m.name) || [...m.reads, ...m.writes].every((t) => !g.includes(owner(t))),
+        (m) => !beside.has(m.name) || [...m.reads, ...m.writes].every((t) => !g.includes(owner(t))),
       ),
     )
     .map((g) => g[0] as string);
