@@ -175,10 +175,15 @@ const monolithCall = (input: Target) =>
     : `generateMonolith(${input.seed}, { modules: ${GENERATED.modules}, requestTypes: ${GENERATED.requestTypes} })`;
 const policyCall = (input: Target) =>
   input.target === "netflix" ? "netflixDecomposition()" : "decompose(monolith, callLogOf(monolith))";
-const options = (seed: number, extra: string) =>
-  `{ ${Object.entries(MEASURE)
-    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-    .join(", ")}, seed: ${seed}, ${extra} }`;
+/** MEASURE with the seed and overrides, as an object literal a learner can paste. */
+const options = (seed: number, overrides: Record<string, string>) =>
+  `{ ${Object.entries({
+    ...Object.fromEntries(Object.entries(MEASURE).map(([k, v]) => [k, JSON.stringify(v)])),
+    seed: String(seed),
+    ...overrides,
+  })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ")} }`;
 
 /** The sim-core call behind each export, as a learner types it (callLogOf is exported above). */
 export const reproduce = {
@@ -187,17 +192,15 @@ export const reproduce = {
   evaluate: (input: Evaluate) => {
     const seed = input.target === "netflix" ? 1 : input.seed;
     const run = `const monolith = ${monolithCall(input)}; checkDecomposition(monolith, ${policyCall(input)})`;
-    const measure = (failure: string, extra = "") =>
-      `measureDecomposition(monolith, ${policyCall(input)}, ${options(seed, `failure: ${failure}${extra}`)})`;
     const steps = [run];
     if (input.p99) {
       steps.push(
-        `measureDecomposition(monolith, canonicalNames(monolith, ${policyCall(input)}), ${options(seed, 'failure: "none"')})`,
+        `measureDecomposition(monolith, canonicalNames(monolith, ${policyCall(input)}), ${options(seed, { failure: '"none"' })})`,
       );
     }
     if (input.fail.length > 0) {
       steps.push(
-        `${measure("serviceOf(module)", `, requestsPerType: ${FAILURE_REQUESTS_PER_TYPE}`)} for module in ${JSON.stringify(input.fail)}`,
+        `measureDecomposition(monolith, ${policyCall(input)}, ${options(seed, { requestsPerType: String(FAILURE_REQUESTS_PER_TYPE), failure: "the service running module" })}) for each module in ${JSON.stringify(input.fail)}`,
       );
     }
     return `${steps.join("; ")} (callLogOf and canonicalNames are exported by test/labs/01-decomposition.driver.ts)`;

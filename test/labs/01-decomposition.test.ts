@@ -175,14 +175,11 @@ function latencyProblems(m: Monolith, e: Evaluation): string[] {
 }
 
 function failureProblems(e: Evaluation): string[] {
-  return e.failures.flatMap((f) =>
-    Object.entries(f.availability)
-      .filter(([, a]) => a < 1)
-      .map(
-        ([request, a]) =>
-          `with service ${f.service} (running non-critical ${f.module}) down, request ${request} answered ${(100 * a).toFixed(0)}%`,
-      ),
-  );
+  return e.failures.flatMap((f) => {
+    const down = Object.entries(f.availability).filter(([, a]) => a < 1);
+    const answered = down.map(([request, a]) => `${request} ${(100 * a).toFixed(0)}%`).join(", ");
+    return down.length === 0 ? [] : [`service ${f.service} (runs non-critical ${f.module}) down: answered ${answered}`];
+  });
 }
 
 /** Not trivial: at least half as many services as the finest cut, none larger than it must be. */
