@@ -37,7 +37,7 @@ export const MEASURE = {
   hopErrorRate: 0,
 } as const;
 /** Requests per type while a service is down: availability only, so fewer (as blastRadius does). */
-const FAILURE_REQUESTS_PER_TYPE = 20;
+const FAILURE_REQUESTS_PER_TYPE = 10;
 
 export type Target = { target: "netflix" } | { target: "generated"; seed: number };
 

@@ -259,7 +259,8 @@ lab.check(
       "decompose(): in three zones, each main request type (20% of the mix or more) within 25% + 5 ms of the finest valid cut's p99.",
   },
   async ({ drive }) => {
-    for (const seed of seeds(1)) {
+    // Public and hidden seeds only: a simulated outcome, like lab 05's, and the costliest check.
+    for (const seed of seeds(0)) {
       const e = await evaluate(drive, generated(seed), { p99: true });
       expect(latencyProblems(monolithOf(generated(seed)), e), "p99").toEqual([]);
     }
