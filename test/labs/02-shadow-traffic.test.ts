@@ -23,11 +23,11 @@ lab.check(
       "A customer's answer must not change from one request to the next: the new stack must see a mirrored customer's whole session. Decide from the customer id alone.",
   },
   async ({ drive }) => {
-    const thresholds = [1, 5, 10, 50];
+    const thresholds = [1, 10, 50];
     for (const seed of seeds()) {
       const { ids, answers } = await drive(
         "samplerAnswers",
-        { seed, customers: 1000, thresholds, repeats: 2 },
+        { seed, customers: 500, thresholds, repeats: 2 },
         answersShape,
       );
       thresholds.forEach((t, k) => {
@@ -50,7 +50,7 @@ lab.check(
     for (const seed of seeds()) {
       const { ids, answers } = await drive(
         "samplerAnswers",
-        { seed, customers: 1000, thresholds, repeats: 1 },
+        { seed, customers: 500, thresholds, repeats: 1 },
         answersShape,
       );
       const at = (k: number) => answers[k]?.[0] ?? "";
@@ -135,7 +135,7 @@ const mirrorShape = shape.object({
  * "Unchanged": the primary's p99 at most 5% above the same seed's run without mirroring, and at
  * most 0.1 point more errors. Sending the copy off the request thread leaves the primary's work
  * untouched, so such a policy matches the unmirrored run exactly on every seed; waiting for the
- * copy (sync) adds 10× to the p99 when the cloud is slow or hung, and an unbounded send runs the
+ * copy (sync) adds 10× to the p99 when the cloud hangs, and an unbounded send runs the
  * heap out and fails about 30% of requests. The slack only forgives rounding, not a design.
  */
 const P99_SLACK = 1.05;
@@ -146,11 +146,11 @@ lab.check(
   "mirror-primary-unharmed",
   {
     feedback:
-      "With every request mirrored to a cloud stack that hangs (or is 20× slow), the primary's p99 latency and error rate must stay what they are without mirroring, and requests must still be copied.",
+      "With every request mirrored to a cloud stack that hangs, the primary's p99 latency and error rate must stay what they are without mirroring, and requests must still be copied.",
   },
   async ({ drive }) => {
     for (const seed of seeds()) {
-      for (const cloud of ["down", "slow"] as const) {
+      for (const cloud of ["down"] as const) {
         const r = await drive("mirrorRun", { seed, cloud, ...MIRROR_RUN }, mirrorShape);
         const where = `cloud ${cloud}, policy ${JSON.stringify(r.policy)}`;
         expect(r.learner.sent, `shadow requests sent (${where}): a policy that mirrors nothing`).toBeGreaterThan(0);
@@ -220,11 +220,15 @@ const DETECTABLE = [
   { requestType: "profile", field: "name" },
   { requestType: "profile", field: "genreSet" },
 ] as const;
-const DIFF_RUN = { requests: 1500, customers: 10_000 } as const;
+const DIFF_RUN = { requests: 900, customers: 10_000 } as const;
 
 /**
  * One to three regressions per seed, drawn from the seed (so hidden seeds inject unseen ones),
- * each wrong for 3-20% of customers: at 500 requests per endpoint, 15 or more wrong answers.
+ * each wrong for 3-20% of customers: at about 300 requests per endpoint, 9 or more wrong
+ * answers expected (none at all: 1 chance in 10,000 at 3%). A noise-only field such as `score`
+ * (stale on 30% of answers) differs about as often between primary and secondary as between
+ * candidate and primary; at 300 requests Diffy's 20% relative threshold is over 4 standard
+ * deviations of that gap away.
  */
 function regressionsOf(seed: number): Regression[] {
   const rng = createRng(seed).fork("lab02-regressions");
@@ -283,7 +287,8 @@ lab.check(
   "differ-clean-candidate",
   { feedback: "A candidate with no bug must produce an empty report." },
   async ({ drive }) => {
-    for (const seed of seeds()) {
+    // One public seed: the recall and precision checks already cover the hidden ones.
+    for (const seed of lab.seeds.slice(0, 1)) {
       const r = await drive("diffRun", { seed, ...DIFF_RUN, regressions: [] }, diffShape);
       expect(keysOf(r.reported), "fields reported for a candidate with no regression").toEqual([]);
       expect(Array.isArray(r.reported), "report() must return an array of strings").toBe(true);
@@ -358,11 +363,11 @@ lab.check(
 );
 
 /**
- * Good canaries, four per seed: at most one may be rolled back (the solution rolled back 1 of
+ * Good canaries, three per seed: at most one may be rolled back (the solution rolled back 1 of
  * 300 good canaries). A judge that never rolls back would pass that alone, so the same check
  * also shows it one clearly bad canary.
  */
-const GOOD_RUNS_PER_SEED = 4;
+const GOOD_RUNS_PER_SEED = 3;
 const FALSE_ROLLBACKS_MAX = 1;
 
 lab.check(
