@@ -50,7 +50,9 @@ export async function samplerAnswers(lab: Lab, input: SamplerInput) {
   const sampler = createSampler();
   const ids = Array.from(population.ids);
   const answers = input.thresholds.map((t) =>
-    Array.from({ length: input.repeats }, () => ids.map((id) => (sampler.mirror(id, t, rng) === true ? "1" : "0")).join("")),
+    Array.from({ length: input.repeats }, () =>
+      ids.map((id) => (sampler.mirror(id, t, rng) === true ? "1" : "0")).join(""),
+    ),
   );
   return { ids, answers };
 }

@@ -8,7 +8,10 @@ const seeds = () => [...lab.seeds, ...lab.hiddenSeeds];
 // ---------------------------------------------------------------------------------------------
 // Part 1: the sampler.
 
-const answersShape = shape.object({ ids: shape.array(shape.integer()), answers: shape.array(shape.array(shape.string())) });
+const answersShape = shape.object({
+  ids: shape.array(shape.integer()),
+  answers: shape.array(shape.array(shape.string())),
+});
 
 /** The first customer whose answer differs between two answer strings, or null. */
 function firstDiffering(ids: number[], a: string, b: string, when: (x: string, y: string) => boolean): number | null {
@@ -54,15 +57,18 @@ lab.check(
         answersShape,
       );
       const at = (k: number) => answers[k]?.[0] ?? "";
-      expect(firstDiffering(ids, at(0), at(0), (x) => x === "1"), "a customer mirrored at 0%").toBeNull();
+      expect(
+        firstDiffering(ids, at(0), at(0), (x) => x === "1"),
+        "a customer mirrored at 0%",
+      ).toBeNull();
       const last = thresholds.length - 1;
-      expect(firstDiffering(ids, at(last), at(last), (x) => x !== "1"), "a customer not mirrored at 100%").toBeNull();
+      expect(
+        firstDiffering(ids, at(last), at(last), (x) => x !== "1"),
+        "a customer not mirrored at 100%",
+      ).toBeNull();
       for (let k = 1; k < thresholds.length; k++) {
         const id = firstDiffering(ids, at(k - 1), at(k), (lower, higher) => lower === "1" && higher !== "1");
-        expect(
-          id,
-          `customer ${id} is mirrored at ${thresholds[k - 1]}% but not at ${thresholds[k]}%`,
-        ).toBeNull();
+        expect(id, `customer ${id} is mirrored at ${thresholds[k - 1]}% but not at ${thresholds[k]}%`).toBeNull();
       }
     }
   },
@@ -278,7 +284,10 @@ lab.check(
         reported.filter((k) => truth.has(k)).length,
         "real regressions reported: a report that names nothing has no precision to grade",
       ).toBeGreaterThan(0);
-      expect(reported.filter((k) => !truth.has(k)), "noise-only fields reported").toEqual([]);
+      expect(
+        reported.filter((k) => !truth.has(k)),
+        "noise-only fields reported",
+      ).toEqual([]);
     }
   },
 );
