@@ -35,4 +35,12 @@ export {
   canaryVerdictChart,
   diffyTable,
 } from "./shadow-diff-canary.js";
+export {
+  canaryDistributionSpec,
+  canaryVerdictSpec,
+  diffyFieldsSpec,
+  primaryLatencySpec,
+  rampSpec,
+  samplerShareSpec,
+} from "./shadow-charts.js";
 export { shadowTopologyMermaid } from "./shadow-mermaid.js";
