@@ -72,10 +72,7 @@ export const diffyFieldsSpec: ChartSpec<ResponseDiffResult> = {
       y: { axis: null },
       fy: { label: null },
       color: { legend: true, domain: ["raw (candidate vs primary)", "noise (primary vs secondary)"] },
-      marks: [
-        Plot.barX(rows, { fy: "field", y: "kind", x: "count", fill: "kind", tip: true }),
-        Plot.ruleX([0]),
-      ],
+      marks: [Plot.barX(rows, { fy: "field", y: "kind", x: "count", fill: "kind", tip: true }), Plot.ruleX([0])],
     };
   },
 };
@@ -103,5 +100,9 @@ export const canaryVerdictSpec: ChartSpec<CanaryReleaseResult> = {
   id: "canaryVerdict",
   title: "The judge's verdicts",
   caption: "One dot per analysis; a fail rolls the canary back at once, a pass through the lifetime promotes it.",
-  options: canaryVerdictChart,
+  // One analysis would collapse the x axis to a point: show the whole lifetime.
+  options: (r) => ({
+    ...canaryVerdictChart(r),
+    x: { label: "minutes since the canary started", domain: [0, r.params.lifetimeMinutes] },
+  }),
 };
