@@ -64,15 +64,29 @@ export const diffyFieldsSpec: ChartSpec<ResponseDiffResult> = {
       { field: name(f), kind: "raw (candidate vs primary)", count: f.raw },
       { field: name(f), kind: "noise (primary vs secondary)", count: f.noise },
     ]);
+    // Field names sit above their bars, not in a left margin, so a phone-width chart keeps
+    // its bars readable.
     return {
       width: CHART_WIDTH,
-      height: Math.max(140, 44 * fields.length + 70),
-      marginLeft: 230,
+      height: 56 * fields.length + 60,
+      marginLeft: 12,
       x: { label: "requests that differ", grid: true },
-      y: { axis: null },
-      fy: { label: null },
+      y: { axis: null, insetTop: 18 },
+      fy: { axis: null, padding: 0.05 },
       color: { legend: true, domain: ["raw (candidate vs primary)", "noise (primary vs secondary)"] },
-      marks: [Plot.barX(rows, { fy: "field", y: "kind", x: "count", fill: "kind", tip: true }), Plot.ruleX([0])],
+      marks: [
+        Plot.barX(rows, { fy: "field", y: "kind", x: "count", fill: "kind", tip: true }),
+        Plot.text(
+          fields.map((f) => ({ field: name(f) })),
+          {
+            fy: "field",
+            text: "field",
+            frameAnchor: "top-left",
+            dy: 2,
+          },
+        ),
+        Plot.ruleX([0]),
+      ],
     };
   },
 };
