@@ -1,9 +1,20 @@
-import { cassandraReplication, fanOut, queueing, timeoutBudgets } from "../scenarios/index.js";
+import {
+  canaryRelease,
+  cassandraReplication,
+  fanOut,
+  queueing,
+  responseDiff,
+  shadowTraffic,
+  timeoutBudgets,
+} from "../scenarios/index.js";
 import {
   callsPerHopChart,
+  canaryDistributionSpec,
+  canaryVerdictSpec,
   cassandraLatencyChart,
   cassandraSeriesChart,
   cassandraStalenessChart,
+  diffyFieldsSpec,
   edgeLatencyChart,
   fallbacksChart,
   fanOutCurveChart,
@@ -11,12 +22,16 @@ import {
   fanOutPercentilesChart,
   goodputChart,
   inFlightChart,
+  primaryLatencySpec,
   queueingMermaid,
   queueLengthChart,
+  rampSpec,
   responseTimesChart,
   ringChart,
   ringMermaid,
+  samplerShareSpec,
   sampleTraceMermaid,
+  shadowTopologyMermaid,
   theoryChart,
   timeoutBudgetsTopologyMermaid,
   traceTimelineChart,
@@ -73,7 +88,22 @@ export const MODULES = [
     title: "Shadow traffic",
     outcome:
       "mirror a consistent share of real traffic to a new stack, compare responses while cancelling noise, and ramp up safely",
-    planned: true,
+    scenarios: {
+      shadowTraffic: {
+        scenario: shadowTraffic,
+        views: {
+          charts: [primaryLatencySpec, samplerShareSpec, rampSpec],
+          diagrams: { topology: shadowTopologyMermaid },
+        },
+      },
+      responseDiff: { scenario: responseDiff, views: { charts: [diffyFieldsSpec] } },
+      canaryRelease: { scenario: canaryRelease, views: { charts: [canaryVerdictSpec, canaryDistributionSpec] } },
+    },
+    notebook: {
+      covers:
+        "send-and-forget mirroring vs waiting for the copy; consistent, hashed and per-request sampling on skewed ids; too-fast and guarded ramps; Diffy's noise cancelling; canaries against a fresh baseline vs warm production",
+    },
+    labs: [],
   },
   {
     number: 3,

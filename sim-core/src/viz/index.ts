@@ -43,6 +43,14 @@ export {
   canaryVerdictChart,
   diffyTable,
 } from "./shadow-diff-canary.js";
+export {
+  canaryDistributionSpec,
+  canaryVerdictSpec,
+  diffyFieldsSpec,
+  primaryLatencySpec,
+  rampSpec,
+  samplerShareSpec,
+} from "./shadow-charts.js";
 export { shadowTopologyMermaid } from "./shadow-mermaid.js";
 export { chaosAliveChart, chaosHarmChart, chaosHarmRows, chaosInFlightChart, chaosSpsChart } from "./chaos.js";
 export { chaosTopologyMermaid } from "./chaos-mermaid.js";

@@ -7,14 +7,14 @@ import type { ShadowTrafficResult } from "../scenarios/index.js";
  * when slow.
  *
  * @example
- * shadowTopologyMermaid(shadowTraffic.run({ durationSec: 5 })).split("\n")[0] // 'flowchart LR'
+ * shadowTopologyMermaid(shadowTraffic.run({ durationSec: 5 })).split("\n")[0] // 'flowchart TB'
  */
 export function shadowTopologyMermaid(result: ShadowTrafficResult): string {
   const { params } = result;
   const last = result.windows[result.windows.length - 1];
   const threshold = last === undefined ? params.thresholdPercent : last.thresholdPercent;
   const lines = [
-    "flowchart LR",
+    "flowchart TB",
     "  customers([customers])",
     '  subgraph dc["data centre"]',
     `    monolith["monolith<br/>genre and movie lists"]`,

@@ -69,27 +69,25 @@ function tipText(r: {
 }
 
 /**
- * The cloud stack during a run, window by window: the threshold, its utilisation, its p99 as the
- * mirror saw it and the share of copies that failed, one panel each.
+ * The cloud stack during a run, window by window, as percentages on one axis: the threshold,
+ * its utilisation, the share of copies that failed and its cache hits. (Its p99 in ms is in
+ * `result.windows`; on a shared axis with percentages it would flatten them.)
  *
  * @example
- * rampChart(shadowTraffic.run({ durationSec: 5 })).fy?.label // null
+ * rampChart(shadowTraffic.run({ durationSec: 5 })).y?.domain // [0, 100]
  */
 export function rampChart(result: ShadowTrafficResult): Plot.PlotOptions {
-  const rows = result.windows.flatMap((w) => [
-    { timeSec: w.timeMs / 1000, panel: "threshold (%)", value: w.thresholdPercent },
-    { timeSec: w.timeMs / 1000, panel: "cloud busy (%)", value: w.cloudUtilisation * 100 },
-    { timeSec: w.timeMs / 1000, panel: "cloud p99 (ms)", value: w.cloudLatencyMsP99 },
-    { timeSec: w.timeMs / 1000, panel: "copies failed (%)", value: w.cloudErrorRate * 100 },
-    { timeSec: w.timeMs / 1000, panel: "cache hits (%)", value: w.cacheHitRatio * 100 },
-  ]);
+  const series = ["threshold", "cloud busy", "copies failed", "cache hits"] as const;
+  const rows = result.windows.flatMap((w) => {
+    const values = [w.thresholdPercent, w.cloudUtilisation * 100, w.cloudErrorRate * 100, w.cacheHitRatio * 100];
+    return series.map((s, i) => ({ timeSec: w.timeMs / 1000, series: s, percent: values[i] as number }));
+  });
   return {
     width: CHART_WIDTH,
-    height: CHART_HEIGHT * 1.6,
+    height: CHART_HEIGHT,
     x: { label: "time (s)" },
-    y: { label: null, grid: true },
-    fy: { label: null },
-    facet: { data: rows, y: "panel" },
-    marks: [Plot.lineY(rows, { x: "timeSec", y: "value", stroke: "steelblue", tip: true }), Plot.ruleY([0])],
+    y: { label: "%", domain: [0, 100], grid: true },
+    color: { legend: true, domain: [...series], range: ["#4269d0", "#ff7f0e", "#d62728", "#2ca02c"] },
+    marks: [Plot.lineY(rows, { x: "timeSec", y: "percent", stroke: "series", tip: true }), Plot.ruleY([0])],
   };
 }
