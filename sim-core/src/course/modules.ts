@@ -103,7 +103,7 @@ export const MODULES = [
       covers:
         "send-and-forget mirroring vs waiting for the copy; consistent, hashed and per-request sampling on skewed ids; too-fast and guarded ramps; Diffy's noise cancelling; canaries against a fresh baseline vs warm production",
     },
-    labs: [],
+    labs: ["02-shadow-traffic"],
   },
   {
     number: 3,
