@@ -96,12 +96,18 @@ export function figureToSvg(drawn: Element, text: FigureText = {}): Element {
   const root = svgElement(document, "svg", { "font-family": FONT, fill: "currentColor" });
   let y = 0;
   let width = 0;
+  // A caption wraps to the chart's own width: a square chart (the ring) is narrower than 640 px.
+  const chartPx = Math.max(
+    0,
+    ...parts.map((p) => ("tagName" in p && p.tagName.toLowerCase() === "svg" ? size(p, "width") : 0)),
+  );
+  const captionChars = chartPx > 0 ? Math.floor((CAPTION_CHARS * chartPx) / 640) : CAPTION_CHARS;
   for (const part of parts) {
     if (!("tagName" in part)) {
       const fontPx = part.role === "title" ? 16 : part.role === "subtitle" ? 13 : 12;
       const fill = part.role === "caption" ? "#555" : "currentColor";
       // SVG text does not wrap: a caption longer than the chart is broken into lines by words.
-      for (const line of part.role === "caption" ? wrapWords(part.text, CAPTION_CHARS) : [part.text]) {
+      for (const line of part.role === "caption" ? wrapWords(part.text, captionChars) : [part.text]) {
         root.appendChild(textRow(document, line, y + fontPx, fontPx, part.role === "title" ? "bold" : "normal", fill));
         y += fontPx + 4;
       }
