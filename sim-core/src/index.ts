@@ -9,6 +9,7 @@ export * from "./trace/index.js";
 export * from "./cluster/index.js";
 export * from "./rpc/index.js";
 export * from "./storage/index.js";
+export * from "./decompose/index.js";
 export * from "./scenarios/index.js";
 export * from "./viz/index.js";
 export * from "./course/index.js";

@@ -26,3 +26,11 @@ export { PROBE_DELAYS_MS } from "./cassandra-replication-run.js";
 export { cassandraLevelSweep, type LevelOutcome } from "./cassandra-replication-sweep.js";
 export { type TimeoutBudgetsExtras, type TimeoutBudgetsResult, timeoutBudgets } from "./timeout-budgets.js";
 export { TIMEOUT_BUDGETS_PARAMS, type TimeoutBudgetsParams } from "./timeout-budgets-params.js";
+export { type DecompositionExtras, type DecompositionResult, decomposition } from "./decomposition.js";
+export {
+  DECOMPOSITION_PARAMS,
+  DECOMPOSITION_PRESETS,
+  DECOMPOSITIONS,
+  type DecompositionParams,
+  FAILURES,
+} from "./decomposition-params.js";

@@ -19,3 +19,12 @@ export { callsPerHopChart, edgeLatencyChart, goodputChart, inFlightChart } from 
 export { type ServiceTopology, timeoutBudgetsTopologyMermaid, topologyToMermaid } from "./topology.js";
 export { sampleTraceMermaid, traceTimelineChart } from "./trace.js";
 export { fanOutMermaid, queueingMermaid } from "./mermaid-queueing.js";
+export {
+  blastRadiusTable,
+  type LabelledRuns,
+  latencyByRequestChart,
+  leadTimeChart,
+  remoteCallsChart,
+  stranglerStepsChart,
+} from "./decomposition.js";
+export { decompositionMermaid } from "./decomposition-mermaid.js";

@@ -1,0 +1,50 @@
+import { modulePairs } from "../decompose/index.js";
+import type { DecompositionResult } from "../scenarios/index.js";
+
+/**
+ * The module call graph with the cut drawn, as Mermaid flowchart text: one box per service
+ * holding its modules, solid arrows for calls inside a process, thick arrows for calls across
+ * the network (labelled with calls per request), dotted arrows to the shared database.
+ *
+ * @example
+ * decompositionMermaid(decomposition.run({ requestsPerType: 10, days: 14 })).split("\n")[0] // 'flowchart TD'
+ */
+export function decompositionMermaid(result: DecompositionResult): string {
+  const { monolith, decomposition: d } = result;
+  const serviceOf = new Map<string, string>();
+  const lines = ["flowchart TD"];
+  const id = (name: string) => name.replace(/[^\w]/g, "_");
+  for (const [service, modules] of Object.entries(d.services)) {
+    lines.push(`  subgraph svc_${id(service)}["${service}"]`);
+    for (const m of modules) {
+      serviceOf.set(m, service);
+      lines.push(`    ${id(m)}["${m}"]`);
+    }
+    lines.push("  end");
+  }
+  for (const p of modulePairs(monolith)) {
+    const remote = serviceOf.get(p.from) !== serviceOf.get(p.to);
+    const label = `${round(p.callsPerRequestMax)}×`;
+    lines.push(`  ${id(p.from)} ${remote ? "==" : "--"} "${label}" ${remote ? "==>" : "-->"} ${id(p.to)}`);
+  }
+  const shared = new Set(
+    Object.entries(d.tables)
+      .filter(([, owner]) => owner === "oracle")
+      .map(([t]) => t),
+  );
+  if (shared.size > 0) {
+    lines.push('  oracle[("oracle")]');
+    for (const m of monolith.modules) {
+      if ([...m.reads, ...m.writes].some((t) => shared.has(t))) lines.push(`  ${id(m.name)} -.-> oracle`);
+    }
+  }
+  for (const [service] of Object.entries(d.services)) {
+    const owned = Object.entries(d.tables).filter(([, owner]) => owner === service);
+    if (owned.length > 0) lines.push(`  db_${id(service)}[("${owned.map(([t]) => t).join(", ")}")]`);
+  }
+  return lines.join("\n");
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
