@@ -1,20 +1,27 @@
-import { cassandraReplication, fanOut, queueing, timeoutBudgets } from "../scenarios/index.js";
+import { cassandraReplication, decomposition, fanOut, queueing, timeoutBudgets } from "../scenarios/index.js";
 import {
+  batchRiskChart,
+  blastRadiusChart,
   callsPerHopChart,
   cassandraLatencyChart,
   cassandraSeriesChart,
   cassandraStalenessChart,
+  decompositionLatencyChart,
+  decompositionMermaid,
+  decompositionRemoteCallsChart,
   edgeLatencyChart,
   fanOutCurveChart,
   fanOutMermaid,
   fanOutPercentilesChart,
   goodputChart,
   inFlightChart,
+  leadTimeHistogramChart,
   queueingMermaid,
   queueLengthChart,
   responseTimesChart,
   ringMermaid,
   sampleTraceMermaid,
+  stranglerChart,
   theoryChart,
   timeoutBudgetsTopologyMermaid,
   traceTimelineChart,
@@ -63,7 +70,24 @@ export const MODULES = [
     title: "Monolith decomposition",
     outcome:
       'cut a monolith into services along bounded contexts, see the cost of chatty calls and of a shared database (the "distributed monolith"), plan strangler-fig steps',
-    planned: true,
+    scenarios: {
+      decomposition: {
+        scenario: decomposition,
+        views: {
+          // blastRadiusChart and stranglerChart need the slower `blastRadius` and `strangler`
+          // runs; the notebook draws them, the page shows their numbers in tables.
+          charts: [decompositionLatencyChart, decompositionRemoteCallsChart, leadTimeHistogramChart, batchRiskChart],
+          diagrams: { topology: decompositionMermaid },
+        },
+      },
+    },
+    notebook: {
+      covers:
+        "the 2009 monolith on one Oracle; a naive split's latency and availability; chatty pairs; bounded contexts with owned data; the distributed monolith; blast radius; strangler-fig steps; release train versus independent deploys",
+    },
+    // The graded lab 01-decomposition is not written yet: it is to be built on the grader's new
+    // trust boundary. Until then this module has no lab, and no surface links to one.
+    labs: [],
   },
   {
     number: 2,

@@ -28,3 +28,11 @@ export {
   stranglerStepsChart,
 } from "./decomposition.js";
 export { decompositionMermaid } from "./decomposition-mermaid.js";
+export {
+  batchRiskChart,
+  blastRadiusChart,
+  decompositionLatencyChart,
+  decompositionRemoteCallsChart,
+  leadTimeHistogramChart,
+  stranglerChart,
+} from "./decomposition-charts.js";
