@@ -1,7 +1,6 @@
 import { cassandraReplication, decomposition, fanOut, queueing, timeoutBudgets } from "../scenarios/index.js";
 import {
   batchRiskChart,
-  blastRadiusChart,
   callsPerHopChart,
   cassandraLatencyChart,
   cassandraSeriesChart,
@@ -21,7 +20,6 @@ import {
   responseTimesChart,
   ringMermaid,
   sampleTraceMermaid,
-  stranglerChart,
   theoryChart,
   timeoutBudgetsTopologyMermaid,
   traceTimelineChart,
