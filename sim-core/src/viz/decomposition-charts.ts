@@ -115,7 +115,8 @@ export const blastRadiusChart: ChartSpec<DecompositionResult> = {
       marginLeft: 110,
       x: { label: "request type", axis: "top" },
       y: { label: "failed", domain: result.blastRadius.map((b) => b.failure) },
-      color: { label: "answered (%)", scheme: "RdYlGn", domain: [0, 100], legend: true },
+      // No colour legend: a continuous ramp needs a canvas (absent in jsdom); each cell prints its share.
+      color: { label: "answered (%)", scheme: "RdYlGn", domain: [0, 100] },
       marks: [
         Plot.cell(rows, { x: "request", y: "failure", fill: "percent", inset: 1 }),
         Plot.text(rows, { x: "request", y: "failure", text: (d: { percent: number }) => `${Math.round(d.percent)}%` }),

@@ -4,7 +4,8 @@ import type { DecompositionResult } from "../scenarios/index.js";
 /**
  * The module call graph with the cut drawn, as Mermaid flowchart text: one box per service
  * holding its modules, solid arrows for calls inside a process, thick arrows for calls across
- * the network (labelled with calls per request), dotted arrows to the shared database.
+ * the network (labelled with calls per request), dotted arrows to the shared database and to
+ * each service's own store.
  *
  * @example
  * decompositionMermaid(decomposition.run({ requestsPerType: 10, days: 14 })).split("\n")[0] // 'flowchart TD'
@@ -20,6 +21,9 @@ export function decompositionMermaid(result: DecompositionResult): string {
       serviceOf.set(m, service);
       lines.push(`    ${id(m)}["${m}"]`);
     }
+    // A service's own store sits inside its box: its data goes where it goes.
+    const owned = Object.entries(d.tables).filter(([, owner]) => owner === service);
+    if (owned.length > 0) lines.push(`    db_${id(service)}[("${owned.map(([t]) => t).join(", ")}")]`);
     lines.push("  end");
   }
   for (const p of modulePairs(monolith)) {
@@ -38,9 +42,11 @@ export function decompositionMermaid(result: DecompositionResult): string {
       if ([...m.reads, ...m.writes].some((t) => shared.has(t))) lines.push(`  ${id(m.name)} -.-> oracle`);
     }
   }
-  for (const [service] of Object.entries(d.services)) {
-    const owned = Object.entries(d.tables).filter(([, owner]) => owner === service);
-    if (owned.length > 0) lines.push(`  db_${id(service)}[("${owned.map(([t]) => t).join(", ")}")]`);
+  // Each module that touches a table its service owns is linked to the service's store.
+  for (const m of monolith.modules) {
+    const service = serviceOf.get(m.name) as string;
+    if ([...m.reads, ...m.writes].some((t) => d.tables[t] === service))
+      lines.push(`  ${id(m.name)} -.-> db_${id(service)}`);
   }
   return lines.join("\n");
 }
