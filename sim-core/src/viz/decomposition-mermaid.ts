@@ -8,12 +8,13 @@ import type { DecompositionResult } from "../scenarios/index.js";
  * each service's own store.
  *
  * @example
- * decompositionMermaid(decomposition.run({ requestsPerType: 10, days: 14 })).split("\n")[0] // 'flowchart TD'
+ * decompositionMermaid(decomposition.run({ requestsPerType: 10, days: 14 })).split("\n")[0] // 'flowchart LR'
  */
 export function decompositionMermaid(result: DecompositionResult): string {
   const { monolith, decomposition: d } = result;
   const serviceOf = new Map<string, string>();
-  const lines = ["flowchart TD"];
+  // Left to right: the call graph is shallow and wide, and a page column is narrow.
+  const lines = ["flowchart LR"];
   const id = (name: string) => name.replace(/[^\w]/g, "_");
   for (const [service, modules] of Object.entries(d.services)) {
     lines.push(`  subgraph svc_${id(service)}["${service}"]`);

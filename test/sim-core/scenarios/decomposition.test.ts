@@ -29,6 +29,7 @@ describe("decomposition.run(preset): the story's numbers, as the simulation give
     asItWas: story("asItWas", STEADY),
     naive: story("naive", STEADY),
     bounded: story("bounded", STEADY),
+    distributed: story("distributed", STEADY),
   };
 
   it("pins latency and remote calls of each cut, and availability from the steady runs", () => {
@@ -41,10 +42,12 @@ describe("decomposition.run(preset): the story's numbers, as the simulation give
       asItWas: availability(steady.asItWas),
       naive: availability(steady.naive),
       bounded: availability(steady.bounded),
+      distributed: availability(steady.distributed),
     }).toMatchInlineSnapshot(`
       {
         "asItWas": 99.84,
         "bounded": 99.36,
+        "distributed": 98.77,
         "naive": 98.45,
       }
     `);
@@ -83,6 +86,8 @@ describe("decomposition.run(preset): the story's numbers, as the simulation give
   it("the naive split is slower and less available than the monolith, even in the same three zones", () => {
     expect(naive.metrics.mix.latencyMsP99).toBeGreaterThan(sameZones.metrics.mix.latencyMsP99 * 1.2);
     expect(steady.naive.metrics.mix.availability).toBeLessThan(steady.asItWas.metrics.mix.availability);
+    // The distributed monolith: less available than the monolith it replaced, and as fragile.
+    expect(steady.distributed.metrics.mix.availability).toBeLessThan(steady.asItWas.metrics.mix.availability);
     expect(naive.chattyPairs.filter((c) => c.split).length).toBe(3);
   });
 
