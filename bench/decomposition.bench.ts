@@ -2,7 +2,7 @@
 // the story's presets. Budget: the default run <= 20 ms, so a control change redraws within 50 ms.
 // There is no typed-array twin: this times the scenario as the page runs it.
 //
-//   node --import tsx bench/decomposition.bench.ts --variant scenario --size 20
+//   node --import tsx bench/decomposition.bench.ts --variant sim --size 20
 import { decomposition } from "sim-core";
 import { runVariant } from "./lib/child.js";
 
@@ -19,7 +19,7 @@ function time(size: number, seed: number, input: Parameters<typeof decomposition
 }
 
 runVariant({
-  scenario: ({ size, seed }) => ({
+  sim: ({ size, seed }) => ({
     runs: size,
     default: time(size, seed, {}),
     ...Object.fromEntries(

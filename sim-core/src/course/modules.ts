@@ -1,6 +1,7 @@
 import {
   canaryRelease,
   cassandraReplication,
+  decomposition,
   fanOut,
   queueing,
   responseDiff,
@@ -8,12 +9,16 @@ import {
   timeoutBudgets,
 } from "../scenarios/index.js";
 import {
+  batchRiskChart,
   callsPerHopChart,
   canaryDistributionSpec,
   canaryVerdictSpec,
   cassandraLatencyChart,
   cassandraSeriesChart,
   cassandraStalenessChart,
+  decompositionLatencyChart,
+  decompositionMermaid,
+  decompositionRemoteCallsChart,
   diffyFieldsSpec,
   edgeLatencyChart,
   fallbacksChart,
@@ -22,6 +27,7 @@ import {
   fanOutPercentilesChart,
   goodputChart,
   inFlightChart,
+  leadTimeHistogramChart,
   primaryLatencySpec,
   queueingMermaid,
   queueLengthChart,
@@ -80,7 +86,22 @@ export const MODULES = [
     title: "Monolith decomposition",
     outcome:
       'cut a monolith into services along bounded contexts, see the cost of chatty calls and of a shared database (the "distributed monolith"), plan strangler-fig steps',
-    planned: true,
+    scenarios: {
+      decomposition: {
+        scenario: decomposition,
+        views: {
+          // blastRadiusChart and stranglerChart need the slower `blastRadius` and `strangler`
+          // runs; the notebook draws them, the page shows their numbers in tables.
+          charts: [decompositionLatencyChart, decompositionRemoteCallsChart, leadTimeHistogramChart, batchRiskChart],
+          diagrams: { topology: decompositionMermaid },
+        },
+      },
+    },
+    notebook: {
+      covers:
+        "the 2009 monolith on one Oracle; a naive split's latency and availability; chatty pairs; bounded contexts with owned data; the distributed monolith; blast radius; strangler-fig steps; release train versus independent deploys",
+    },
+    labs: ["01-decomposition"],
   },
   {
     number: 2,

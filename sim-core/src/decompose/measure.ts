@@ -2,11 +2,16 @@ import { Cluster, Network, Topology } from "../cluster/index.js";
 import { checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import { Fingerprint, Simulation } from "../kernel/index.js";
 import { createRng, type Seed } from "../random/index.js";
-import { RpcSystem, rpcResults } from "../rpc/index.js";
+import { OUTCOMES, RpcSystem } from "../rpc/index.js";
 import { checkDecomposition, type Decomposition } from "./decomposition.js";
 import { type Monolith, requestShares, SHARED_DATABASE } from "./model.js";
 import { networkFor, PLACEMENTS, type Placement, placeNodes } from "./placement.js";
-import { type CostModel, planRequest } from "./plan.js";
+import { type CostModel, type PlannedNode, planRequest } from "./plan.js";
+
+/** A time-series bin longer than any run here: the rpc floor's series go unread. */
+const SERIES_BIN_MS = 1e9;
+/** Index of the "ok" outcome in the rpc floor's outcome counters. */
+const OK = OUTCOMES.indexOf("ok");
 
 /** How a decomposition is run: costs, placement, load and an optional failure. */
 export interface MeasureOptions extends CostModel {
@@ -89,7 +94,13 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
     const rng = root.fork(`request-${request.name}`);
     const cluster = new Cluster(sim, topology, new Network(topology, network, rng.fork("network")));
     const services = planned.map((p, k) => ({ ...p.spec, nodes: placed.nodes[k] as number[] }));
-    const rpc = new RpcSystem(sim, { edge: services[0]?.name as string, services, discovery: "instant" }, rng, cluster);
+    // Nothing here reads the time series: one bin for the whole run keeps them cheap.
+    const rpc = new RpcSystem(
+      sim,
+      { edge: services[0]?.name as string, services, discovery: "instant", seriesBinMs: SERIES_BIN_MS },
+      rng,
+      cluster,
+    );
     planned.forEach((p, k) => {
       const down =
         o.failure === SHARED_DATABASE
@@ -99,30 +110,35 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
     });
     rpc.startLoad({ ratePerSec: rate, durationMs: ((count + 1) / rate) * 1000 * 100, count });
     sim.run();
-    const r = rpcResults(rpc, sim.nowMs);
-    const kind = new Map(planned.map((p) => [p.spec.name, p]));
+    // The counters are read directly: rpcResults would also build every series and summary.
+    const sent = rpc.edgeRequests;
     let remote = 0;
     let queries = 0;
-    for (const c of r.calls) {
-      const to = kind.get(c.to);
-      const from = kind.get(c.from);
-      if (to?.kind === "store") queries += c.attempts;
-      else if (to !== undefined && from !== undefined) {
-        remote += c.attempts;
+    for (const c of rpc.calls) {
+      const to = planned[c.to.id] as PlannedNode;
+      const from = planned[c.from.id] as PlannedNode;
+      if (to.kind === "store") queries += c.stats.attempts;
+      else {
+        remote += c.stats.attempts;
         const key = `${from.owner}\u0000${to.owner}`;
-        pairs.set(key, (pairs.get(key) ?? 0) + (shares[i] as number) * (c.attempts / r.requests));
+        pairs.set(key, (pairs.get(key) ?? 0) + (shares[i] as number) * (c.stats.attempts / sent));
       }
     }
-    print.foldNumber(Number.parseInt(r.fingerprint.slice(0, 8), 16));
-    print.foldNumber(Number.parseInt(r.fingerprint.slice(8), 16));
+    const fingerprint = sim.fingerprint;
+    print.foldNumber(Number.parseInt(fingerprint.slice(0, 8), 16));
+    print.foldNumber(Number.parseInt(fingerprint.slice(8), 16));
     return {
       name: request.name,
       share: shares[i] as number,
-      requests: r.requests,
-      latencyMs: { p50: r.latencyMs.p50, p99: r.latencyMs.p99, mean: r.latencyMs.mean },
-      availability: r.outcomes.ok / r.requests,
-      remoteCallsPerRequest: remote / r.requests,
-      queriesPerRequest: queries / r.requests,
+      requests: sent,
+      latencyMs: {
+        p50: rpc.edgeLatency.percentile(50),
+        p99: rpc.edgeLatency.percentile(99),
+        mean: rpc.edgeLatency.mean,
+      },
+      availability: (rpc.edgeOutcomes[OK] as number) / sent,
+      remoteCallsPerRequest: remote / sent,
+      queriesPerRequest: queries / sent,
     };
   });
   const mixOf = (f: (m: RequestMetrics) => number) => requests.reduce((sum, m) => sum + m.share * f(m), 0);

@@ -1,4 +1,10 @@
-import { DEPLOY_MODES, NETFLIX_MONOLITH, PLACEMENTS, SHARED_DATABASE } from "../decompose/index.js";
+import {
+  DEPLOY_MODES,
+  NETFLIX_MONOLITH,
+  NETFLIX_STRANGLER_STEPS,
+  PLACEMENTS,
+  SHARED_DATABASE,
+} from "../decompose/index.js";
 import type { NumberParamSpec, ParamsOf } from "./param-schema.js";
 
 const num = (
@@ -22,8 +28,11 @@ const num = (
   ...(unit ? { unit } : {}),
 });
 
-/** The story's four cuts of the Netflix monolith (see decompose/netflix.ts). */
-export const DECOMPOSITIONS = ["monolith", "naive", "distributed", "bounded"] as const;
+/**
+ * The story's four cuts of the Netflix monolith (see decompose/netflix.ts), and one step of the
+ * strangler-fig migration from the first to the last (`strangler-step`, picked by `step`).
+ */
+export const DECOMPOSITIONS = ["monolith", "naive", "distributed", "bounded", "strangler-step"] as const;
 /** What fails: nothing, the shared Oracle, or the service running one module. */
 export const FAILURES = ["none", SHARED_DATABASE, ...NETFLIX_MONOLITH.modules.map((m) => m.name)] as const;
 
@@ -36,10 +45,20 @@ export const DECOMPOSITION_PARAMS = {
     kind: "choice",
     label: "Decomposition",
     description:
-      "The monolith as it was, one service per module, services cut by tier sharing the Oracle tables, or bounded contexts owning their data.",
+      "The monolith as it was, one service per module, services cut by tier sharing the Oracle tables, bounded contexts owning their data, or one step of the strangler-fig migration (see Strangler step).",
     default: "monolith",
     options: DECOMPOSITIONS,
   },
+  step: num(
+    "Strangler step",
+    `With the strangler-step cut: how far the migration has gone, 0 (the monolith) to ${NETFLIX_STRANGLER_STEPS.length - 1} (bounded contexts). Odd steps extract a service, even steps move its tables out of the Oracle.`,
+    NETFLIX_STRANGLER_STEPS.length - 1,
+    0,
+    NETFLIX_STRANGLER_STEPS.length - 1,
+    1,
+    undefined,
+    true,
+  ),
   placement: {
     kind: "choice",
     label: "Placement",
@@ -100,10 +119,14 @@ export const DECOMPOSITION_PARAMS = {
     0.1,
     0.001,
   ),
+  // 60 keeps the page's default runs near 20 ms in Chromium on a loaded 2-core machine
+  // (bench/decomposition.bench.ts, scripts/site-speed.ts). Each type's p99 is then close to its
+  // slowest request, yet the mix p99 of each cut moves by only a few ms between seeds, far less
+  // than the gaps between the cuts; availability needs more (the story uses 1,000).
   requestsPerType: num(
     "Requests per type",
-    "Client requests simulated for each request type.",
-    200,
+    "Client requests simulated for each request type (p99 of few requests is rough: raise it for steadier tails).",
+    60,
     10,
     5000,
     10,
@@ -197,4 +220,6 @@ export const DECOMPOSITION_PRESETS = {
   distributed: { decomposition: "distributed", ...CLOUD },
   /** Bounded contexts, each owning its data, deploying on its own. */
   bounded: { decomposition: "bounded", ...CLOUD },
+  /** The strangler-fig migration, one step at a time: the first service extracted. */
+  stranglerStep: { decomposition: "strangler-step", step: 1, ...CLOUD },
 } as const;

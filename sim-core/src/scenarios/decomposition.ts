@@ -20,6 +20,7 @@ import {
   NETFLIX_STRANGLER_STEPS,
   oneServicePerModule,
   SHARED_DATABASE,
+  type StranglerStep,
   type StranglerStepMetrics,
   simulateDelivery,
 } from "../decompose/index.js";
@@ -44,6 +45,8 @@ export interface DecompositionResult {
   params: DecompositionParams;
   monolith: Monolith;
   decomposition: Decomposition;
+  /** The strangler step's name when the cut is `strangler-step`, else "". */
+  stepName: string;
   /** The service that failed (the one running the chosen module), or "none" / "oracle". */
   failedService: string;
   metrics: DecompositionMetrics;
@@ -59,11 +62,21 @@ export interface DecompositionResult {
   steps: StranglerStepMetrics[];
 }
 
-const NAMED: Record<DecompositionParams["decomposition"], (m: Monolith) => Decomposition> = {
+const NAMED: Record<DecompositionParams["decomposition"], (m: Monolith, step: number) => Decomposition> = {
   monolith: monolithDecomposition,
   naive: oneServicePerModule,
   distributed: () => NETFLIX_DISTRIBUTED_MONOLITH,
   bounded: () => NETFLIX_BOUNDED_CONTEXTS,
+  "strangler-step": (m, step) => {
+    if (m !== NETFLIX_MONOLITH) {
+      throw new SimConfigError(
+        "decomposition.decomposition",
+        "strangler-step",
+        "a cut of your own monolith (the strangler steps are the Netflix monolith's)",
+      );
+    }
+    return (NETFLIX_STRANGLER_STEPS[step] as StranglerStep).decomposition;
+  },
 };
 
 /**
@@ -91,7 +104,7 @@ export const decomposition = defineScenario<
   body(p, extras) {
     const { seed, ...params } = p;
     const monolith = extras.monolith ?? NETFLIX_MONOLITH;
-    const d = extras.policy ?? NAMED[params.decomposition](monolith);
+    const d = extras.policy ?? NAMED[params.decomposition](monolith, params.step);
     const cut = checkDecomposition(monolith, d);
     const failedService =
       params.failure === "none" || params.failure === SHARED_DATABASE
@@ -133,6 +146,7 @@ export const decomposition = defineScenario<
       params,
       monolith,
       decomposition: d,
+      stepName: params.decomposition === "strangler-step" ? (NETFLIX_STRANGLER_STEPS[params.step]?.name ?? "") : "",
       failedService,
       metrics,
       chattyPairs: chattyPairs(monolith).map((c) => ({

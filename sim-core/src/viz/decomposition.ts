@@ -20,9 +20,9 @@ export function latencyByRequestChart(runs: LabelledRuns): Plot.PlotOptions {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     fx: { label: "request type" },
-    x: { axis: null },
+    x: { axis: null, domain: labels(runs) },
     y: { label: "p99 latency (ms)", grid: true },
-    color: { legend: true },
+    color: { legend: true, domain: labels(runs) },
     marks: [
       Plot.barY(rows, { fx: "request", x: "run", y: "p99", fill: "run" }),
       Plot.tickY(rows, { fx: "request", x: "run", y: "p50", stroke: "black" }),
@@ -46,9 +46,9 @@ export function remoteCallsChart(runs: LabelledRuns): Plot.PlotOptions {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     fx: { label: "request type" },
-    x: { axis: null },
+    x: { axis: null, domain: labels(runs) },
     y: { label: "remote calls per request", grid: true },
-    color: { legend: true },
+    color: { legend: true, domain: labels(runs) },
     marks: [Plot.barY(rows, { fx: "request", x: "run", y: "calls", fill: "run" }), Plot.ruleY([0])],
   };
 }
@@ -70,26 +70,29 @@ export function blastRadiusTable(result: DecompositionResult): {
 }
 
 /**
- * Lead time from commit to production for each run, as step histograms on a log axis.
+ * Lead time from commit to production for each run, as the cumulative share of changes shipped
+ * within x hours (a log axis): a spike of quick deploys and a train's weeks fit on one chart.
  *
  * @example
  * leadTimeChart([{ label: "train", result: decomposition.run({ requestsPerType: 10, days: 14 }) }]).x?.label
  * // 'lead time (hours)'
  */
 export function leadTimeChart(runs: LabelledRuns): Plot.PlotOptions {
-  const rows = runs.flatMap(({ label, result }) =>
-    result.delivery.leadTimeHistogram.map((b) => ({ run: label, ...b })),
-  );
+  const rows = runs.flatMap(({ label, result }) => {
+    const total = result.delivery.leadTimeHistogram.reduce((sum, b) => sum + b.count, 0);
+    let shipped = 0;
+    return result.delivery.leadTimeHistogram.map((b) => {
+      shipped += b.count;
+      return { run: label, hours: b.upperHours, percent: total === 0 ? 0 : (100 * shipped) / total };
+    });
+  });
   return {
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     x: { label: "lead time (hours)", type: "log" },
-    y: { label: "changes", grid: true },
-    color: { legend: true },
-    marks: [
-      Plot.rectY(rows, { x1: "lowerHours", x2: "upperHours", y: "count", fill: "run", fillOpacity: 0.6 }),
-      Plot.ruleY([0]),
-    ],
+    y: { label: "changes shipped within (%)", grid: true, domain: [0, 100] },
+    color: { legend: true, domain: labels(runs) },
+    marks: [Plot.lineY(rows, { x: "hours", y: "percent", stroke: "run", curve: "step-before" }), Plot.ruleY([0])],
   };
 }
 
@@ -104,12 +107,22 @@ export function stranglerStepsChart(result: DecompositionResult): Plot.PlotOptio
     { step: i, name: s.name, metric: "p99 latency (ms)", value: s.latency.latencyMsP99 },
     { step: i, name: s.name, metric: "lead time p50 (h)", value: s.delivery.leadTimeHours.p50 },
   ]);
+  // Milliseconds and hours on one axis would mislead: one panel each, both on log axes.
   return {
     width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    height: CHART_HEIGHT + 60,
+    marginRight: 110,
     x: { label: "strangler step", ticks: result.steps.map((_, i) => i) },
-    y: { label: "value", grid: true, type: "symlog" },
-    color: { legend: true },
-    marks: [Plot.lineY(rows, { x: "step", y: "value", stroke: "metric", marker: "dot" }), Plot.ruleY([0])],
+    y: { label: null, grid: true, type: "log" },
+    fy: { label: null },
+    marks: [
+      Plot.lineY(rows, { x: "step", y: "value", fy: "metric", marker: "dot", stroke: "steelblue" }),
+      Plot.frame({ stroke: "#ddd" }),
+    ],
   };
+}
+
+/** The runs' labels in the order given, so colours stay the same from chart to chart. */
+function labels(runs: LabelledRuns): string[] {
+  return runs.map((r) => r.label);
 }

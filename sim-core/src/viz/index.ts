@@ -54,3 +54,11 @@ export {
 export { shadowTopologyMermaid } from "./shadow-mermaid.js";
 export { chaosAliveChart, chaosHarmChart, chaosHarmRows, chaosInFlightChart, chaosSpsChart } from "./chaos.js";
 export { chaosTopologyMermaid } from "./chaos-mermaid.js";
+export {
+  batchRiskChart,
+  blastRadiusChart,
+  decompositionLatencyChart,
+  decompositionRemoteCallsChart,
+  leadTimeHistogramChart,
+  stranglerChart,
+} from "./decomposition-charts.js";
