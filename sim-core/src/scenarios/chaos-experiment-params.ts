@@ -1,15 +1,6 @@
+import { numberParam } from "./number-param.js";
 import type { ParamSchema, ParamsOf } from "./param-schema.js";
 
-const num = (label: string, description: string, d: number, min: number, max: number, step: number, unit?: string) => ({
-  kind: "number" as const,
-  label,
-  description,
-  default: d,
-  min,
-  max,
-  step,
-  ...(unit ? { unit } : {}),
-});
 const bool = (label: string, description: string, d: boolean) => ({
   kind: "boolean" as const,
   label,
@@ -27,15 +18,15 @@ export const CHAOS_EXPERIMENT_PARAMS = {
     default: "monkey",
     options: ["none", "monkey", "gorilla", "latency", "errors", "partition"],
   },
-  faultAtMs: num("Fault at", "When the fault starts in the experiment group.", 3000, 0, 60_000, 500, "ms"),
-  addedMs: num("Added latency", "Latency Monkey's delay on personalisation.", 3000, 1, 10_000, 100, "ms"),
-  sharePct: num("Share hit", "Share of calls that get the latency or error.", 100, 0, 100, 5, "%"),
+  faultAtMs: numberParam("Fault at", "When the fault starts in the experiment group.", 3000, 0, 60_000, 500, "ms"),
+  addedMs: numberParam("Added latency", "Latency Monkey's delay on personalisation.", 3000, 1, 10_000, 100, "ms"),
+  sharePct: numberParam("Share hit", "Share of calls that get the latency or error.", 100, 0, 100, 5, "%"),
   retryElsewhere: bool("Retry elsewhere", "Retry a failed call once on another instance.", false),
   ribbon: bool("Ribbon", "Ribbon clients that skip servers after connection failures.", false),
   bulkhead: bool("Bulkhead", "A Hystrix thread pool in front of personalisation.", false),
-  timeoutMs: num("Timeout", "Timeout of every call (Hystrix's default is 1 s).", 1000, 10, 10_000, 50, "ms"),
-  apiWorkers: num("API threads", "Worker threads per API instance.", 20, 1, 200, 1),
-  peakSps: num(
+  timeoutMs: numberParam("Timeout", "Timeout of every call (Hystrix's default is 1 s).", 1000, 10, 10_000, 50, "ms"),
+  apiWorkers: numberParam("API threads", "Worker threads per API instance.", 20, 1, 200, 1),
+  peakSps: numberParam(
     "Peak SPS",
     "Stream starts per second of the whole service at the evening peak.",
     3000,
@@ -43,12 +34,20 @@ export const CHAOS_EXPERIMENT_PARAMS = {
     100_000,
     100,
   ),
-  groupSharePct: num("Group share", "Traffic share of each group, control and experiment.", 1, 0.1, 50, 0.1, "%"),
-  startHour: num("Start hour", "Time of day the window starts.", 20, 0, 23, 1, "h"),
-  population: num("Customers", "Customers of the whole service.", 1_000_000, 1000, 1e8, 1000),
-  durationMs: num("Duration", "Length of the experiment window.", 10_000, 1000, 120_000, 1000, "ms"),
-  binMs: num("Bin", "Width of a comparison bin.", 1000, 100, 10_000, 100, "ms"),
-  tolerancePct: num(
+  groupSharePct: numberParam(
+    "Group share",
+    "Traffic share of each group, control and experiment.",
+    1,
+    0.1,
+    50,
+    0.1,
+    "%",
+  ),
+  startHour: numberParam("Start hour", "Time of day the window starts.", 20, 0, 23, 1, "h"),
+  population: numberParam("Customers", "Customers of the whole service.", 1_000_000, 1000, 1e8, 1000),
+  durationMs: numberParam("Duration", "Length of the experiment window.", 10_000, 1000, 120_000, 1000, "ms"),
+  binMs: numberParam("Bin", "Width of a comparison bin.", 1000, 100, 10_000, 100, "ms"),
+  tolerancePct: numberParam(
     "Tolerance",
     "Steady-state hypothesis: experiment SPS within this share of control's.",
     10,

@@ -5,28 +5,8 @@ import {
   PLACEMENTS,
   SHARED_DATABASE,
 } from "../decompose/index.js";
-import type { NumberParamSpec, ParamsOf } from "./param-schema.js";
-
-const num = (
-  label: string,
-  description: string,
-  d: number,
-  min: number,
-  max: number,
-  step: number,
-  unit?: string,
-  integer = false,
-): NumberParamSpec => ({
-  kind: "number",
-  label,
-  description,
-  default: d,
-  min,
-  max,
-  step,
-  integer,
-  ...(unit ? { unit } : {}),
-});
+import { numberParam } from "./number-param.js";
+import type { ParamsOf } from "./param-schema.js";
 
 /**
  * The story's four cuts of the Netflix monolith (see decompose/netflix.ts), and one step of the
@@ -49,7 +29,7 @@ export const DECOMPOSITION_PARAMS = {
     default: "monolith",
     options: DECOMPOSITIONS,
   },
-  step: num(
+  step: numberParam(
     "Strangler step",
     `With the strangler-step cut: how far the migration has gone, 0 (the monolith) to ${NETFLIX_STRANGLER_STEPS.length - 1} (bounded contexts). Odd steps extract a service, even steps move its tables out of the Oracle.`,
     NETFLIX_STRANGLER_STEPS.length - 1,
@@ -68,9 +48,9 @@ export const DECOMPOSITION_PARAMS = {
     options: PLACEMENTS,
   },
   // DEFAULT_NETWORK (cluster/network.ts): AWS's "single-digit ms" between zones, ~1 ms one way.
-  crossZoneMs: num("Cross-zone latency", "One-way latency between zones, median.", 1, 0.1, 20, 0.1, "ms"),
+  crossZoneMs: numberParam("Cross-zone latency", "One-way latency between zones, median.", 1, 0.1, 20, 0.1, "ms"),
   // DEFAULT_NETWORK: the seed deck's 83 ms us-east to us-west round trip, 41.5 ms one way.
-  crossRegionMs: num(
+  crossRegionMs: numberParam(
     "Cross-region latency",
     "One-way latency between US-East and US-West, median.",
     41.5,
@@ -80,7 +60,7 @@ export const DECOMPOSITION_PARAMS = {
     "ms",
   ),
   // Our assumption: Java object binding to XML or JSON at ~50 MB/s, encode plus decode.
-  serializationMsPerKb: num(
+  serializationMsPerKb: numberParam(
     "Serialization",
     "Encoding and decoding one kB of payload on a remote call.",
     0.02,
@@ -90,8 +70,16 @@ export const DECOMPOSITION_PARAMS = {
     "ms/kB",
   ),
   // Our assumption: a virtual call plus a little argument copying in one JVM.
-  inProcessCallMs: num("In-process call", "One method call between modules in one process.", 0.001, 0, 1, 0.001, "ms"),
-  queryMs: num(
+  inProcessCallMs: numberParam(
+    "In-process call",
+    "One method call between modules in one process.",
+    0.001,
+    0,
+    1,
+    0.001,
+    "ms",
+  ),
+  queryMs: numberParam(
     "Query",
     "One query or key lookup in a store, median (lognormal, p99 = 4× median).",
     1,
@@ -100,7 +88,7 @@ export const DECOMPOSITION_PARAMS = {
     0.1,
     "ms",
   ),
-  instances: num(
+  instances: numberParam(
     "Instances",
     "Instances of every service (and replicas of every owned store); the Oracle is one server.",
     3,
@@ -111,7 +99,7 @@ export const DECOMPOSITION_PARAMS = {
     true,
   ),
   // Our assumption: each process answers 99.8% of the visits it gets (restarts, GC, bad instances).
-  hopErrorRate: num(
+  hopErrorRate: numberParam(
     "Failure per visit",
     "Probability that one service visit fails; every hop is one more chance.",
     0.002,
@@ -123,7 +111,7 @@ export const DECOMPOSITION_PARAMS = {
   // (bench/decomposition.bench.ts, scripts/site-speed.ts). Each type's p99 is then close to its
   // slowest request, yet the mix p99 of each cut moves by only a few ms between seeds, far less
   // than the gaps between the cuts; availability needs more (the story uses 1,000).
-  requestsPerType: num(
+  requestsPerType: numberParam(
     "Requests per type",
     "Client requests simulated for each request type (p99 of few requests is rough: raise it for steadier tails).",
     60,
@@ -149,8 +137,8 @@ export const DECOMPOSITION_PARAMS = {
     default: "train",
     options: DEPLOY_MODES,
   },
-  days: num("Days", "Days of commits simulated for delivery.", 90, 14, 365, 1, "days", true),
-  teams: num(
+  days: numberParam("Days", "Days of commits simulated for delivery.", 90, 14, 365, 1, "days", true),
+  teams: numberParam(
     "Teams",
     "Teams committing changes (2009: more than a hundred engineers).",
     12,
@@ -160,9 +148,16 @@ export const DECOMPOSITION_PARAMS = {
     undefined,
     true,
   ),
-  changesPerTeamPerDay: num("Change rate", "Changes each team commits per day.", 1, 0.1, 10, 0.1, "/day"),
-  badChangeProbability: num("Bad changes", "Share of changes that would break production.", 0.01, 0, 0.5, 0.005),
-  catchProbability: num(
+  changesPerTeamPerDay: numberParam("Change rate", "Changes each team commits per day.", 1, 0.1, 10, 0.1, "/day"),
+  badChangeProbability: numberParam(
+    "Bad changes",
+    "Share of changes that would break production.",
+    0.01,
+    0,
+    0.5,
+    0.005,
+  ),
+  catchProbability: numberParam(
     "Caught before production",
     "Share of bad changes QA (train) or a canary (independent) catches.",
     0.9,
@@ -170,7 +165,7 @@ export const DECOMPOSITION_PARAMS = {
     1,
     0.05,
   ),
-  trainPeriodDays: num(
+  trainPeriodDays: numberParam(
     "Train period",
     "A release train leaves every this many days (2009: two weeks).",
     14,
@@ -179,10 +174,26 @@ export const DECOMPOSITION_PARAMS = {
     1,
     "days",
   ),
-  qaDays: num("QA", "Days a train spends in QA before it ships.", 3, 0, 30, 0.5, "days"),
-  pipelineHours: num("Pipeline", "Build, automated tests and canary of one independent deploy.", 1, 0.1, 48, 0.1, "h"),
-  fixHours: num("Fix", "Time to fix a bad change once found; a held train waits this long.", 48, 1, 500, 1, "h"),
-  rollbackMinutesPerModule: num(
+  qaDays: numberParam("QA", "Days a train spends in QA before it ships.", 3, 0, 30, 0.5, "days"),
+  pipelineHours: numberParam(
+    "Pipeline",
+    "Build, automated tests and canary of one independent deploy.",
+    1,
+    0.1,
+    48,
+    0.1,
+    "h",
+  ),
+  fixHours: numberParam(
+    "Fix",
+    "Time to fix a bad change once found; a held train waits this long.",
+    48,
+    1,
+    500,
+    1,
+    "h",
+  ),
+  rollbackMinutesPerModule: numberParam(
     "Rollback per module",
     "Rolling back takes this long per module deployed (a bigger app takes longer).",
     10,

@@ -65,3 +65,4 @@ export {
   type CanaryReleaseResult,
   canaryRelease,
 } from "./canary-release.js";
+export { numberParam } from "./number-param.js";

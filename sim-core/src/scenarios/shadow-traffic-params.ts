@@ -1,26 +1,6 @@
 import { CLOUD_STATES, DEFAULT_MIRROR, MIRROR_MODES } from "../shadow/index.js";
-import type { NumberParamSpec, ParamsOf } from "./param-schema.js";
-
-const num = (
-  label: string,
-  description: string,
-  d: number,
-  min: number,
-  max: number,
-  step: number,
-  unit?: string,
-  integer = false,
-): NumberParamSpec => ({
-  kind: "number",
-  label,
-  description,
-  default: d,
-  min,
-  max,
-  step,
-  integer,
-  ...(unit ? { unit } : {}),
-});
+import { numberParam } from "./number-param.js";
+import type { ParamsOf } from "./param-schema.js";
 
 /** The threshold's course over the run: fixed, a step every window, or a step only while healthy. */
 export const RAMPS = ["fixed", "linear", "guarded"] as const;
@@ -53,7 +33,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     default: "modulo",
     options: ["modulo", "hash", "random"],
   },
-  thresholdPercent: num("Threshold", "The dial: the sampler's threshold at the start.", 1, 0, 100, 0.5, "%"),
+  thresholdPercent: numberParam("Threshold", "The dial: the sampler's threshold at the start.", 1, 0, 100, 0.5, "%"),
   ramp: {
     kind: "choice",
     label: "Ramp",
@@ -61,7 +41,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     default: "fixed",
     options: RAMPS,
   },
-  rampStepPercent: num(
+  rampStepPercent: numberParam(
     "Ramp step",
     "Percentage points added per window (one second of simulated time).",
     5,
@@ -70,11 +50,26 @@ export const SHADOW_TRAFFIC_PARAMS = {
     1,
     "%",
   ),
-  ratePerSec: num("Load", "Requests per second reaching the data-centre code path.", 200, 10, 1000, 10, "req/s"),
-  durationSec: num("Duration", "Simulated time.", 30, 5, 120, 5, "s", true),
-  customers: num("Customers", "Customers in the population.", 10_000, 100, 100_000, 100, undefined, true),
-  heavyShare: num("Heavy customers' share", "Share of requests the 10 heaviest accounts make.", 0.2, 0, 0.9, 0.05),
-  idBlockSize: num(
+  ratePerSec: numberParam(
+    "Load",
+    "Requests per second reaching the data-centre code path.",
+    200,
+    10,
+    1000,
+    10,
+    "req/s",
+  ),
+  durationSec: numberParam("Duration", "Simulated time.", 30, 5, 120, 5, "s", true),
+  customers: numberParam("Customers", "Customers in the population.", 10_000, 100, 100_000, 100, undefined, true),
+  heavyShare: numberParam(
+    "Heavy customers' share",
+    "Share of requests the 10 heaviest accounts make.",
+    0.2,
+    0,
+    0.9,
+    0.05,
+  ),
+  idBlockSize: numberParam(
     "Id block",
     "Ids reserved per block; a restart loses the rest of the block.",
     100,
@@ -84,7 +79,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     undefined,
     true,
   ),
-  cloudWorkers: num(
+  cloudWorkers: numberParam(
     "Cloud workers",
     "Requests the cloud stack serves at once.",
     DEFAULT_MIRROR.cloudWorkers,
@@ -94,7 +89,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     undefined,
     true,
   ),
-  slowFactor: num(
+  slowFactor: numberParam(
     "Slow factor",
     "Service-time multiplier when the cloud stack is slow.",
     DEFAULT_MIRROR.slowFactor,
@@ -103,7 +98,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     1,
     "×",
   ),
-  cacheWarmRequests: num(
+  cacheWarmRequests: numberParam(
     "Cache warm-up",
     "Requests the cloud serves before its cache is 63% warm.",
     DEFAULT_MIRROR.cacheWarmRequests,
@@ -111,7 +106,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     100_000,
     100,
   ),
-  shadowTimeoutMs: num(
+  shadowTimeoutMs: numberParam(
     "Shadow timeout",
     "Timeout of a shadow call (sync and bounded modes).",
     DEFAULT_MIRROR.shadowTimeoutMs,
@@ -120,7 +115,7 @@ export const SHADOW_TRAFFIC_PARAMS = {
     10,
     "ms",
   ),
-  maxInFlight: num(
+  maxInFlight: numberParam(
     "Mirror limit",
     "Shadow calls in flight at most (bounded mode); more are dropped.",
     DEFAULT_MIRROR.maxInFlight,

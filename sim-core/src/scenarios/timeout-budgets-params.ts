@@ -1,35 +1,33 @@
-import type { NumberParamSpec, ParamSchema, ParamsOf } from "./param-schema.js";
-
-const num = (
-  label: string,
-  description: string,
-  d: number,
-  min: number,
-  max: number,
-  step: number,
-  unit?: string,
-  integer = false,
-): NumberParamSpec => ({
-  kind: "number",
-  label,
-  description,
-  default: d,
-  min,
-  max,
-  step,
-  integer,
-  ...(unit ? { unit } : {}),
-});
+import { numberParam } from "./number-param.js";
+import type { ParamSchema, ParamsOf } from "./param-schema.js";
 
 /**
  * The schema. Defaults reproduce the module's opening story (2 s timeouts and 2 retries at
  * every layer, the deep service hangs) at a load small enough to rerun on every slider move.
  */
 export const TIMEOUT_BUDGETS_PARAMS = {
-  depth: num("Depth", "Service layers from the edge to the deep service, edge included.", 3, 2, 4, 1, undefined, true),
-  fanOut: num("Fan-out", "Deep services the layer above calls in parallel.", 1, 1, 5, 1, undefined, true),
-  instances: num("Instances", "Instances of every service, spread over three zones.", 3, 1, 10, 1, undefined, true),
-  deepWorkers: num(
+  depth: numberParam(
+    "Depth",
+    "Service layers from the edge to the deep service, edge included.",
+    3,
+    2,
+    4,
+    1,
+    undefined,
+    true,
+  ),
+  fanOut: numberParam("Fan-out", "Deep services the layer above calls in parallel.", 1, 1, 5, 1, undefined, true),
+  instances: numberParam(
+    "Instances",
+    "Instances of every service, spread over three zones.",
+    3,
+    1,
+    10,
+    1,
+    undefined,
+    true,
+  ),
+  deepWorkers: numberParam(
     "Deep threads",
     "Worker threads per deep instance (upper tiers have Tomcat's 200).",
     200,
@@ -39,7 +37,7 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     undefined,
     true,
   ),
-  queueCapacity: num(
+  queueCapacity: numberParam(
     "Queue",
     "Requests that may wait for a thread per instance; more are rejected.",
     100,
@@ -49,7 +47,7 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     undefined,
     true,
   ),
-  deepServiceMs: num(
+  deepServiceMs: numberParam(
     "Deep work",
     "Median time the deep service works on a request (lognormal, p99 = 3× median).",
     20,
@@ -58,9 +56,17 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     1,
     "ms",
   ),
-  ratePerSec: num("Load", "Client requests per second arriving at the edge (Poisson).", 20, 1, 2000, 1, "req/s"),
-  durationMs: num("Duration", "How long clients send requests.", 10_000, 1000, 120_000, 1000, "ms"),
-  edgeTimeoutMs: num(
+  ratePerSec: numberParam(
+    "Load",
+    "Client requests per second arriving at the edge (Poisson).",
+    20,
+    1,
+    2000,
+    1,
+    "req/s",
+  ),
+  durationMs: numberParam("Duration", "How long clients send requests.", 10_000, 1000, 120_000, 1000, "ms"),
+  edgeTimeoutMs: numberParam(
     "Edge timeout",
     "Per-attempt timeout of the edge's call to the next layer.",
     2000,
@@ -69,8 +75,17 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     50,
     "ms",
   ),
-  innerTimeoutMs: num("Inner timeout", "Per-attempt timeout of every deeper call.", 2000, 1, 30_000, 50, "ms"),
-  retries: num("Retries", "Retries after a timeout or a rejection, at every layer.", 2, 0, 5, 1, undefined, true),
+  innerTimeoutMs: numberParam("Inner timeout", "Per-attempt timeout of every deeper call.", 2000, 1, 30_000, 50, "ms"),
+  retries: numberParam(
+    "Retries",
+    "Retries after a timeout or a rejection, at every layer.",
+    2,
+    0,
+    5,
+    1,
+    undefined,
+    true,
+  ),
   retryTarget: {
     kind: "choice",
     label: "Retry to",
@@ -92,8 +107,16 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     default: "none",
     options: ["none", "exponential", "full", "equal", "decorrelated"],
   },
-  backoffBaseMs: num("Backoff base", "Base delay of the backoff; the cap is 20× the base.", 50, 1, 5000, 10, "ms"),
-  retryBudgetPercent: num(
+  backoffBaseMs: numberParam(
+    "Backoff base",
+    "Base delay of the backoff; the cap is 20× the base.",
+    50,
+    1,
+    5000,
+    10,
+    "ms",
+  ),
+  retryBudgetPercent: numberParam(
     "Retry budget",
     "Retries allowed as a share of requests (Finagle, Envoy: 20%); 0 turns the budget off.",
     0,
@@ -116,7 +139,7 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     default: "none",
     options: ["none", "thread", "semaphore"],
   },
-  bulkheadSize: num(
+  bulkheadSize: numberParam(
     "Bulkhead size",
     "Threads (or permits) per caller and dependency; Hystrix's default is 10.",
     10,
@@ -126,7 +149,7 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     undefined,
     true,
   ),
-  hedgeAfterMs: num(
+  hedgeAfterMs: numberParam(
     "Hedge after",
     "Send a second attempt to another instance after this long; 0 turns hedging off.",
     0,
@@ -150,7 +173,7 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     default: "hang",
     options: ["hang", "crash", "none"],
   },
-  faultInstances: num(
+  faultInstances: numberParam(
     "Faulty instances",
     "How many instances of each deep service fail.",
     3,
@@ -160,8 +183,16 @@ export const TIMEOUT_BUDGETS_PARAMS = {
     undefined,
     true,
   ),
-  faultAtMs: num("Fault at", "When the fault starts.", 2000, 0, 120_000, 100, "ms"),
-  faultDurationMs: num("Fault length", "How long the fault lasts; 0 means until the end.", 0, 0, 120_000, 100, "ms"),
+  faultAtMs: numberParam("Fault at", "When the fault starts.", 2000, 0, 120_000, 100, "ms"),
+  faultDurationMs: numberParam(
+    "Fault length",
+    "How long the fault lasts; 0 means until the end.",
+    0,
+    0,
+    120_000,
+    100,
+    "ms",
+  ),
 } as const satisfies ParamSchema;
 
 /** The plain parameters of the timeout-budgets scenario (module 5), derived from the schema. */
