@@ -21,7 +21,10 @@ export default defineConfig({
       },
       { extends: true, test: { name: "course", include: ["test/course/**/*.test.ts"] } },
       { extends: true, test: { name: "notebooks", include: ["test/notebooks/**/*.test.ts"] } },
-      { extends: true, test: { name: "site", include: ["test/site/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "site", include: ["test/site/**/*.test.ts"], globalSetup: ["test/site/built-site.setup.ts"] },
+      },
     ],
   },
 });

@@ -1,30 +1,19 @@
 // The course site in a real Chromium, against `vitepress preview` of a fresh build. These tests
 // are the project's proof that a seed gives the same run in the browser as in Node.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ParamSpec, ScenarioResultBase } from "sim-core";
 import { getScenario, scenarios } from "sim-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  buildSite,
-  builtPages,
-  type Chromium,
-  launchChromium,
-  type Preview,
-  startPreview,
-} from "../../scripts/site-browser.js";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { builtPages, type Chromium, launchChromium, type Preview, startPreview } from "../../scripts/site-browser.js";
 import { formatSimNumber } from "../../site/.vitepress/theme/format.js";
 
-// A private build folder: a build started elsewhere (a dev running site:build) cannot change it.
-const outDir = mkdtempSync(join(tmpdir(), "site-test-dist-"));
+// Built once for the whole site project by built-site.setup.ts.
+const outDir = inject("siteDistDir");
 let preview: Preview;
 let chromium: Chromium;
 
 beforeAll(async () => {
-  buildSite(outDir);
   preview = await startPreview(outDir);
   chromium = await launchChromium();
 });
@@ -32,7 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   preview?.stop();
-  rmSync(outDir, { recursive: true, force: true });
 });
 
 function pages(): string[] {

@@ -2,28 +2,20 @@
 // moves the time, play advances it, step goes to the next event, the charts' cursor follows, and
 // what the page shows at each moment is what sim-core's replay model says in Node.
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { getScenario, recordReplay, replayStateAt, replayStepTime } from "sim-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  buildSite,
-  builtPages,
-  type Chromium,
-  launchChromium,
-  type Preview,
-  startPreview,
-} from "../../scripts/site-browser.js";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { builtPages, type Chromium, launchChromium, type Preview, startPreview } from "../../scripts/site-browser.js";
 import { parseSeed } from "../../site/.vitepress/theme/url-state.js";
 
-const outDir = mkdtempSync(join(tmpdir(), "site-tt-dist-"));
+// Built once for the whole site project by built-site.setup.ts.
+const outDir = inject("siteDistDir");
 let preview: Preview;
 let chromium: Chromium;
 
 beforeAll(async () => {
-  buildSite(outDir);
   preview = await startPreview(outDir);
   chromium = await launchChromium();
 });
@@ -31,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   preview?.stop();
-  rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Every player on every built module page: [page path, the Simulation key it replays]. */
