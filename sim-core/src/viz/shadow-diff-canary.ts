@@ -55,7 +55,8 @@ export function canaryDistributionChart(result: CanaryReleaseResult): Plot.PlotO
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     fx: { label: null },
-    x: { label: null, domain: ["production", "baseline", "canary"] },
+    // The legend names the groups: three names under each of three narrow panels overlap on a phone.
+    x: { label: null, domain: ["production", "baseline", "canary"], axis: null },
     y: { label: null, grid: true },
     facet: { data: rows, x: "metric" },
     color: { domain: ["production", "baseline", "canary"], legend: true },
