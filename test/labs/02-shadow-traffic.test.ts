@@ -406,7 +406,12 @@ lab.check(
       }
       expect(falseRollbacks, `good canaries rolled back (${at.join("; ")})`).toBeLessThanOrEqual(FALSE_ROLLBACKS_MAX);
       const bad = await drive("canaryRun", { seed, ...BAD["latency ×1.5"] }, canaryShape);
-      expect(bad.decision, "a judge that never rolls back: a 50% slower canary").toBe("rollback");
+      // Without this a judge that always promotes would pass; say so, or the learner reads
+      // "expected rollback" under a check named "promote" and is puzzled.
+      expect(
+        bad.decision,
+        "your judge promoted a canary 50% slower than the baseline; this check also makes sure a judge that always promotes cannot pass",
+      ).toBe("rollback");
     }
   },
 );

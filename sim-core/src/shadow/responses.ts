@@ -1,4 +1,4 @@
-import { checkNumber, checkOneOf } from "../errors/index.js";
+import { checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import type { Rng } from "../random/index.js";
 import { mix32 } from "./sampler.js";
 
@@ -42,6 +42,10 @@ const GENRES = ["Drama", "Comedy", "Thrillers", "Documentaries", "Anime", "Sci-F
 export function checkRegression(path: string, r: Regression): Regression {
   checkOneOf(`${path}.requestType`, r.requestType, REQUEST_TYPES);
   checkOneOf(`${path}.field`, r.field, RESPONSE_FIELDS);
+  // A profile answer carries no titles (an empty list): a bug there would change nothing, and a
+  // diff tool would be blamed for missing a regression that cannot be seen.
+  if (r.requestType === "profile" && r.field === "titles")
+    throw new SimConfigError(`${path}.field`, r.field, "a field profile answers carry (they hold no titles)");
   checkNumber(`${path}.customerShare`, r.customerShare, { min: 0, max: 1 });
   return r;
 }

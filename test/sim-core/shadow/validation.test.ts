@@ -135,6 +135,11 @@ describe("other validators", () => {
       "r.requestType",
     ],
     [
+      "regression of titles on a profile (which has none)",
+      () => checkRegression("r", { requestType: "profile", field: "titles", customerShare: 0.1 }),
+      "r.field",
+    ],
+    [
       "regression share 2",
       () => checkRegression("r", { requestType: "genres", field: "titles", customerShare: 2 }),
       "r.customerShare",
