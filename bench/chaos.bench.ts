@@ -4,7 +4,7 @@
 // any is timed: the page pays the JIT's warm-up once, not on every control change. There is no
 // typed-array twin: this times the scenario as the page runs it.
 //
-//   node --import tsx bench/chaos.bench.ts --variant scenario --size 20
+//   node --import tsx bench/chaos.bench.ts --variant sim --size 20
 import { chaosExperiment } from "sim-core";
 import { runVariant } from "./lib/child.js";
 
@@ -22,7 +22,7 @@ function time(size: number, seed: number, input: Input) {
 }
 
 runVariant({
-  scenario: ({ size, seed }) => {
+  sim: ({ size, seed }) => {
     const inputs: [string, Input][] = [["default", {}], ...Object.entries(chaosExperiment.presets)];
     for (const [, input] of inputs) chaosExperiment.run({ ...input, seed }); // warm-up
     return { runs: size, ...Object.fromEntries(inputs.map(([name, input]) => [name, time(size, seed, input)])) };

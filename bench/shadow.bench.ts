@@ -3,7 +3,7 @@
 // redraws within 50 ms. There is no typed-array twin: this times the scenarios as the page runs
 // them. CPU time is reported beside wall time: on a shared machine wall time includes waiting.
 //
-//   node --import tsx bench/shadow.bench.ts --variant scenario --size 20
+//   node --import tsx bench/shadow.bench.ts --variant sim --size 20
 import { canaryRelease, responseDiff, shadowTraffic } from "sim-core";
 import { runVariant } from "./lib/child.js";
 
@@ -31,7 +31,7 @@ function all(scenario: { run: (input: never) => unknown; presets: object }, size
 }
 
 runVariant({
-  scenario: ({ size, seed }) => ({
+  sim: ({ size, seed }) => ({
     runs: size,
     shadowTraffic: all(shadowTraffic, size, seed),
     responseDiff: all(responseDiff, size, seed),

@@ -96,6 +96,25 @@ const BENCHMARKS = [
     compare: [],
     typed: false,
   },
+  {
+    // Module 2's scenarios (shadowTraffic, responseDiff, canaryRelease): default run and presets
+    // against the page's 20 ms budget, as the decomposition benchmark does.
+    name: "shadow",
+    file: "bench/shadow.bench.ts",
+    unit: "runs",
+    cases: [{ size: 20 }],
+    compare: [],
+    typed: false,
+  },
+  {
+    // Module 4's chaosExperiment: default run and presets against the page's 20 ms budget.
+    name: "chaos",
+    file: "bench/chaos.bench.ts",
+    unit: "runs",
+    cases: [{ size: 20 }],
+    compare: [],
+    typed: false,
+  },
 ];
 
 function parseOptions(argv) {

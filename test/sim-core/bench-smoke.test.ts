@@ -33,6 +33,8 @@ describe("npm run bench", () => {
       "fanOut",
       "fanOut",
       "decomposition",
+      "shadow",
+      "chaos",
     ]);
     for (const row of rows) {
       expect(row.seed).toBe(3);
@@ -40,9 +42,14 @@ describe("npm run bench", () => {
       expect(row.wallMs).toBeGreaterThanOrEqual(0);
       expect(row.peakRssMb).toBeGreaterThan(0);
       // A speed budget with no twin (the module-1 page's runs): it reports per-preset times.
-      if (row.name === "decomposition") {
+      if (row.name === "decomposition" || row.name === "chaos") {
         expect(row.baseline.skipped).toBe("no typed-array twin");
         expect(row.default.warmCpuMsPerRun).toBeGreaterThan(0);
+        continue;
+      }
+      if (row.name === "shadow") {
+        expect(row.baseline.skipped).toBe("no typed-array twin");
+        expect(row.canaryRelease.default.warmCpuMsPerRun).toBeGreaterThan(0);
         continue;
       }
       expect(row.baseline.error).toBeUndefined();
@@ -73,7 +80,7 @@ describe("npm run bench", () => {
     const bad = bench(["--only", "nope"]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain(
-      "--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs, fanOut, decomposition)",
+      "--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs, fanOut, decomposition, shadow, chaos)",
     );
   }, 60_000);
 
