@@ -235,18 +235,23 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
   const refuseIfNotTaken = () => {
     if (problems.length > 0) throw new LabCallError("load", `not graded: ${problems.join("; ")}`, "");
   };
-  let runner: LabRunner | undefined;
-  /** The runner's learner realm has seen a hidden seed's inputs (it may have kept them). */
-  let sawHidden = false;
-  const runnerFor = (hidden: boolean) => {
-    // Lab code keeps state between calls: a realm that saw hidden inputs never serves a public
-    // call, whose failure would show what lab code printed. A fresh runner serves it instead.
-    if (sawHidden && !hidden) {
-      runner?.close();
-      runner = undefined;
-    }
-    sawHidden = hidden;
-    runner ??= new LabRunner({
+  /**
+   * Two runners at most: lab code keeps state between calls, so a realm that saw a hidden seed's
+   * inputs never serves a public call (whose failure shows what lab code printed). Public calls
+   * go to one runner and hidden ones to the other, for the whole file, instead of restarting a
+   * runner at every switch (a start costs a process, the sandbox and the lab's compile: about a
+   * second each, which with hidden seeds came to a restart per check).
+   */
+  const runners: { public?: LabRunner; hidden?: LabRunner } = {};
+  const closeRunners = () => {
+    runners.public?.close();
+    runners.hidden?.close();
+    delete runners.public;
+    delete runners.hidden;
+  };
+  const runnerFor = (hidden: boolean): LabRunner => {
+    const key = hidden ? "hidden" : "public";
+    runners[key] ??= new LabRunner({
       labDir,
       drivers: driver ? [driver] : [],
       isolate: context.isolate,
@@ -255,9 +260,9 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
       ...(options.heapMb === undefined ? {} : { heapMb: options.heapMb }),
       ...(options.startupGraceMs === undefined ? {} : { startupGraceMs: options.startupGraceMs }),
     });
-    return runner;
+    return runners[key];
   };
-  afterAll(() => runner?.close());
+  afterAll(closeRunners);
 
   return {
     id,
@@ -271,10 +276,7 @@ export function gradedLab(id: string, options: LabOptions = {}): GradedLab {
       test(checkId, async ({ task }) => {
         const meta: CheckMeta = { lab: id, check: checkId, points, outcome: "failed" };
         task.meta.grader = meta;
-        if (spec.fresh) {
-          runner?.close();
-          runner = undefined;
-        }
+        if (spec.fresh) closeRunners();
         let seed: number | undefined;
         let last: LastCall | undefined;
         let calls = 0;
