@@ -42,7 +42,10 @@ export interface EvacuationView {
  * fast to move traffic. Plain data in, plain data out.
  */
 export interface EvacuationPlan {
-  /** Extra warm capacity each region keeps, in % of its own peak need (Nimble's idea). */
+  /**
+   * Extra warm capacity each region keeps on top of what its autoscaler runs, in % of its own
+   * evening-peak demand (Nimble's idea): 100 serves another region's peak at full speed.
+   */
   readyCapacityPct: number;
   /** Called every step from the decision on: the share (0–100) of the failed region's traffic to have moved by now. */
   shiftPct(view: EvacuationView): number;

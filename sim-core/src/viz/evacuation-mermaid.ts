@@ -33,6 +33,8 @@ export function evacuationTopologyMermaid(result: RegionEvacuationResult, atMs?:
   ];
   if (moved > 0) lines.push(`  c_failed -- "${moved}% moved" --> zuul_receiving`);
   if (moved < 100) lines.push(`  c_failed -. "${100 - moved}% ${drill ? "still here" : "failing"}" .-> zuul_failed`);
+  // An invisible link keeps the emptied region beside its customers, where the reader last saw it.
+  else lines.push("  c_failed ~~~ zuul_failed");
   lines.push("  classDef failed fill:#f8d7da,stroke:#d62728,color:#7a1c1c");
   lines.push("  classDef drained fill:#fff3cd,stroke:#b8860b,color:#5c4400");
   if (step.failedPct > result.params.impactThresholdPct) lines.push("  class fleet_receiving failed");
