@@ -47,7 +47,15 @@ export const REGION_EVACUATION_PARAMS = {
   ),
   startHour: numberParam("Start hour", "Time of day the region fails.", d.startHour, 0, 23, 1, "h"),
   durationMin: numberParam("Duration", "Length of the run.", d.durationMs / MIN, 10, 180, 5, "min"),
-  decisionMin: numberParam("Decide", "Mean time to decide to evacuate (the blog: about 5).", 5, 0, 30, 0.5, "min"),
+  decisionMin: numberParam(
+    "Decide",
+    "Mean time to decide to evacuate after an outage (the blog: about 5); a drill needs no decision.",
+    5,
+    0,
+    30,
+    0.5,
+    "min",
+  ),
   provisionMin: numberParam(
     "Provision",
     "Mean time for the cloud to provide an instance (the blog: 3–5).",
