@@ -21,3 +21,4 @@ export {
 export { type InjectionEvent, injectFaults, injectionEvents } from "./inject.js";
 export { type MonkeyGroup, type MonkeyOptions, monkeySchedule, SIMIAN_CLOSE_HOUR, SIMIAN_OPEN_HOUR } from "./monkey.js";
 export { netflixSystem, SUT_SERVICES, SUT_ZONES, type SutOptions } from "./system-under-test.js";
+export * from "./evacuation.js";
