@@ -14,7 +14,7 @@ export interface GroupBin {
   sps: number;
   /** Requests answered with an error or not at all (timeout, rejected ...). */
   failed: number;
-  /** Fallback answers given inside the system (degraded, not failed). */
+  /** Requests answered degraded: a fallback answered inside them (stream started, not failed). */
   degraded: number;
   /** Instances up per zone, zone order. */
   alivePerZone: number[];
@@ -86,8 +86,8 @@ export class Group {
     const ok = rpc.edgeOutcomes[0] ?? 0;
     let answered = 0;
     for (const v of rpc.edgeOutcomes) answered += v;
-    let degraded = 0;
-    for (const c of rpc.calls) for (const v of c.stats.fallbacks) degraded += v;
+    // Requests answered degraded, counted once each at the edge however many fallbacks they got.
+    const degraded = rpc.edgeDegraded;
     const failed = answered - ok - (this.seenAnswered - this.seenOk);
     const bin: GroupBin = {
       timeMs: from,

@@ -141,6 +141,8 @@ export class Job {
   stage = 0;
   pending = 0;
   failed = false;
+  /** A fallback answered somewhere inside this request (here or below): degraded, not failed. */
+  degraded = false;
   span: Span | null = null;
   constructor(
     public requestId: number,
@@ -172,6 +174,7 @@ export class JobPool {
     job.stage = 0;
     job.pending = 0;
     job.failed = false;
+    job.degraded = false;
     job.span = null;
     return job;
   }
@@ -267,6 +270,8 @@ export class Attempt {
   hedgeHandle = -1;
   /** The answer the callee sends (an outcome), set when it finishes. */
   result: Outcome = "ok";
+  /** Whether the callee's answer was degraded (a fallback answered inside it), set with `result`. */
+  degraded = false;
   span: Span | null = null;
   /** References still held: 2 when sent (pending, and the message), 0 when it may be reused. */
   refs = 2;
@@ -313,6 +318,7 @@ export class AttemptPool {
     a.timeoutHandle = -1;
     a.hedgeHandle = -1;
     a.result = "ok";
+    a.degraded = false;
     a.span = null;
     a.refs = 2;
     return a;

@@ -31,21 +31,21 @@ describe("chaosExperiment", () => {
         },
         "chapPass": {
           "abortedAtMs": null,
-          "affected": 10,
+          "affected": 8,
           "failed": 8,
           "sps": 30,
           "verdict": "passed",
         },
         "gorilla": {
           "abortedAtMs": null,
-          "affected": 45,
+          "affected": 43,
           "failed": 43,
           "sps": 24,
           "verdict": "failed",
         },
         "gorillaRibbon": {
           "abortedAtMs": null,
-          "affected": 10,
+          "affected": 8,
           "failed": 8,
           "sps": 30,
           "verdict": "passed",
@@ -59,7 +59,7 @@ describe("chaosExperiment", () => {
         },
         "latencyBulkhead": {
           "abortedAtMs": null,
-          "affected": 656,
+          "affected": 655,
           "failed": 0,
           "sps": 141,
           "verdict": "failed",
