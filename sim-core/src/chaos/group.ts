@@ -36,7 +36,7 @@ export interface GroupOptions {
  * cluster) on its own clock, stepped bin by bin so an experiment can stop sending it traffic.
  *
  * @example
- * const g = new Group({ sut: { retryElsewhere: true, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1) });
+ * const g = new Group({ sut: { ...NAIVE_SUT, retryTarget: "different" }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1) });
  * g.step(true).timeMs // 0
  */
 export class Group {

@@ -111,7 +111,8 @@ export class ClientRt {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
     this.outstanding = outstanding;
-    this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng };
+    const to = call.to.instances;
+    this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng, zoneOf: (i) => to[i]?.zone ?? -1 };
   }
 }
 
@@ -120,6 +121,8 @@ export class InstanceRt {
   /** Clients by CallRt id (sparse: only this service's dependencies). */
   readonly clients: (ClientRt | undefined)[] = [];
   hungUntilUs = 0;
+  /** Zone index of the instance's node, set when it is placed. */
+  zone = -1;
   readonly parked: Job[] = [];
   /** Attempts sent to this instance, and when the last one was sent (-1: none yet). */
   attemptsSent = 0;
