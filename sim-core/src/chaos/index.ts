@@ -31,3 +31,4 @@ export {
   type SutOptions,
   type SutRetryTarget,
 } from "./system-under-test.js";
+export * from "./evacuation.js";
