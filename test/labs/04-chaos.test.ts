@@ -34,7 +34,7 @@ const guardRun = shape.object({
  * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group,
  * far below the 10% at which Netflix counted an incident as major. Left running to its end, the
  * harmful runs hurt 409-652 customers (seeds 1-10: errors 409-444, latency 450-652, monkey
- * 505-560); the solution stopped them after at most 327 (seeds 1-40), the naive guard after at
+ * 505-560); the solution stopped them after at most 327 (seeds 1-100), the naive guard after at
  * most 155 (seeds 1-10).
  */
 const MAX_AFFECTED = 400;
@@ -49,12 +49,13 @@ lab.check(
       for (const experiment of ["monkey", "latency", "errors"] as const) {
         const r = await drive("guardRun", { seed, experiment, replica: 0 }, guardRun);
         const what = `${experiment}: ${faultOf(r.injected)}`;
-        expect(r.verdict, `${what}: your guard let it run to the end, ${r.affected} customers affected`).toBe(
-          "aborted",
-        );
+        expect(
+          r.verdict,
+          `${what}: your guard let it run to the end, ${r.affected} of ${r.customers} customers affected`,
+        ).toBe("aborted");
         expect(
           r.affected,
-          `${what}: aborted at ${clock(r.abortedAtMs ?? 0)}, too late: customers affected`,
+          `${what}: aborted at ${clock(r.abortedAtMs ?? 0)}, too late: customers affected (of ${r.customers})`,
         ).toBeLessThanOrEqual(MAX_AFFECTED);
       }
     }
@@ -71,8 +72,8 @@ const HARMLESS = [
 
 /**
  * Almost never: at most one harmless run in twenty may be aborted (and one is always allowed).
- * The solution aborted none of 160 harmless runs (seeds 1-40); the naive guard aborted 3-4 of
- * every 10 of each kind, so it loses this check on any handful of seeds.
+ * The solution aborted none of 400 harmless runs (the four kinds, seeds 1-100); the naive guard
+ * aborted 3-4 of every 10 of each kind (seeds 1-10), so it loses this check on any handful of seeds.
  */
 const allowedFalseAborts = (runs: number) => Math.max(1, Math.floor(runs / 20));
 
