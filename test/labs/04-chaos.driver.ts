@@ -158,14 +158,15 @@ export async function evacuationRun(lab: Lab, input: { seed: number }) {
   };
 }
 
-const call = (params: object, plugIn: string) =>
-  `chaosExperiment.run({ ${Object.entries(params)
+const call = (params: object, plugIn: string, scenario = "chaosExperiment") =>
+  `${scenario}.run({ ${Object.entries(params)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join(", ")}${plugIn} })`;
 
 export const reproduce = {
   guardRun: (input: GuardInput) => call(guardParams(input), ", guard: createGuard()"),
-  evacuationRun: (input: { seed: number }) => call({ ...EVACUATION_RUN, seed: input.seed }, ", plan: createPlan()"),
+  evacuationRun: (input: { seed: number }) =>
+    call({ ...EVACUATION_RUN, seed: input.seed }, ", plan: createPlan()", "regionEvacuation"),
   resilienceRun: (input: ResilienceInput) =>
     call({ ...RESILIENCE_FAULTS[input.fault], seed: input.seed }, ", ...settings"),
 };
