@@ -48,8 +48,32 @@ export function registerKernel(root, nodePath = process.execPath) {
   return jupyterPath;
 }
 
+/**
+ * Notebook 6 wraps each SVG output in a box as wide as the SVG's `width` attribute, so a picture
+ * wider than the cell (a wide diagram, or any chart on a phone) is cut off. This stylesheet lets
+ * the box shrink to the cell and the picture keep its proportions, as GitHub and JupyterLab do.
+ */
+const CUSTOM_CSS = `/* Written by scripts/notebooks-jupyter.mjs: pictures scale down to the cell, never cut off. */
+div.output_svg > div { max-width: 100%; height: auto !important; }
+div.output_svg > div > svg { display: block; height: auto !important; }
+/* On a phone the prompts sit above the cells, so outputs may use the prompt column's width too. */
+@media (max-width: 540px) { div.output_subarea { max-width: 100%; } }
+`;
+
+/**
+ * Writes the notebook page's custom.css (and an empty custom.js, which the page also loads)
+ * under `<root>/.jupyter/custom/` and returns that folder, for `jupyterArgs`.
+ */
+export function writeCustomStyle(root) {
+  const customDir = join(root, ".jupyter", "custom");
+  mkdirSync(customDir, { recursive: true });
+  writeFileSync(join(customDir, "custom.css"), CUSTOM_CSS);
+  writeFileSync(join(customDir, "custom.js"), "// Nothing: the page loads this file; see custom.css.\n");
+  return customDir;
+}
+
 /** `jupyter notebook` arguments: 127.0.0.1 only, a fixed port and token, the notebooks folder. */
-export function jupyterArgs({ root, port, token, isRoot }) {
+export function jupyterArgs({ root, port, token, isRoot, customDir = join(root, ".jupyter", "custom") }) {
   const args = [
     "notebook",
     "--no-browser",
@@ -62,6 +86,8 @@ export function jupyterArgs({ root, port, token, isRoot }) {
     // Fail on a busy port instead of moving to another one, so the printed URL is right.
     "--NotebookApp.port_retries=0",
     "--ServerApp.port_retries=0",
+    // Notebook 6 serves /custom/custom.css from this folder (see writeCustomStyle).
+    `--NotebookApp.tornado_settings=static_custom_path=${customDir}`,
   ];
   // Jupyter refuses to run as root without this; containers and CI machines often are root.
   if (isRoot) args.push("--allow-root");

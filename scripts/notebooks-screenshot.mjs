@@ -3,18 +3,21 @@
 // against a running `npm run notebooks` server, runs every cell in the tslab kernel, and saves a
 // full-page screenshot. Needs Debian's `chromium` (apt-get install -y chromium).
 //
-//   node scripts/notebooks-screenshot.mjs <server URL with ?token=…> <notebook.ipynb> <out.png>
+//   node scripts/notebooks-screenshot.mjs <server URL with ?token=…> <notebook.ipynb> <out.png> [width px]
 //
+// The width defaults to 1100 px; pass 1280 and 390 to see the notebook as on a laptop and a phone.
 // A long notebook also gets `<out>-partN.png` slices.
-// Prints how many cells ran, and any error output the kernel produced; exits 1 on errors.
+// Prints how many cells ran, any error output the kernel produced, and any picture wider than its
+// cell (cut off, or scrolled sideways); exits 1 on either.
 import { basename } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./setup.mjs";
 
-const [serverUrl, notebook, out = "notebook.png"] = process.argv.slice(2);
-if (!serverUrl || !notebook) {
+const [serverUrl, notebook, out = "notebook.png", widthArg = "1100"] = process.argv.slice(2);
+const width = Number(widthArg);
+if (!serverUrl || !notebook || !Number.isInteger(width) || width < 320) {
   console.error(
-    "usage: node scripts/notebooks-screenshot.mjs <http://127.0.0.1:8888/?token=…> <notebook.ipynb> [out.png]",
+    "usage: node scripts/notebooks-screenshot.mjs <http://127.0.0.1:8888/?token=…> <notebook.ipynb> [out.png] [width px ≥ 320]",
   );
   process.exit(2);
 }
@@ -25,7 +28,7 @@ const pageUrl = `${url.origin}/notebooks/${encodeURIComponent(basename(notebook)
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 let failed = false;
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(pageUrl, { waitUntil: "networkidle" });
   await page.waitForFunction(() => globalThis.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 60_000 });
   // A fresh kernel, as a learner's first "Restart & Run All" (a session may outlive a rebuild).
@@ -53,24 +56,39 @@ try {
         .filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr"))
         .map((o) => `code cell ${i + 1}: ${o.text ?? `${o.ename}: ${o.evalue}`}`),
     );
-    const pictures = document.querySelectorAll(".output_svg svg, .output_subarea svg").length;
-    return { ran: cells.filter((c) => c.input_prompt_number !== null).length, total: cells.length, errors, pictures };
+    const svgs = [...document.querySelectorAll(".output_subarea svg:not(svg svg)")];
+    // A picture wider than its output area is cut off or needs a sideways scroll to read.
+    const tooWide = svgs.flatMap((svg) => {
+      const area = svg.closest(".output_subarea");
+      const cell = svg.closest(".cell");
+      const excessPx = Math.round(svg.getBoundingClientRect().width - (area?.clientWidth ?? Infinity));
+      const index = [...document.querySelectorAll(".cell")].indexOf(cell);
+      return excessPx > 1 ? [`cell ${index + 1}: a picture ${excessPx} px wider than its output area`] : [];
+    });
+    return {
+      ran: cells.filter((c) => c.input_prompt_number !== null).length,
+      total: cells.length,
+      errors,
+      pictures: svgs.length,
+      tooWide,
+    };
   });
   // Jupyter scrolls inside #site, so grow the window to the notebook's height to capture it all.
   const height = await page.evaluate(() => document.querySelector("#notebook")?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: 1100, height: Math.min(20_000, height + 200) });
+  await page.setViewportSize({ width, height: Math.min(20_000, height + 200) });
   await page.screenshot({ path: out, fullPage: true });
   // Also slices of a long notebook, small enough to look at one by one.
   const SLICE_PX = 1400;
   for (let top = 0, part = 1; height > SLICE_PX && top < height + 200; top += SLICE_PX, part++) {
-    const clip = { x: 0, y: top, width: 1100, height: Math.min(SLICE_PX, height + 200 - top) };
+    const clip = { x: 0, y: top, width, height: Math.min(SLICE_PX, height + 200 - top) };
     await page.screenshot({ path: out.replace(/\.png$/, `-part${part}.png`), clip });
   }
   console.log(
     `${report.ran}/${report.total} code cells ran; ${report.pictures} SVG pictures on the page; screenshot: ${out}`,
   );
   for (const error of report.errors) console.log(error);
-  failed = report.errors.length > 0 || report.ran < report.total;
+  for (const line of report.tooWide) console.log(line);
+  failed = report.errors.length > 0 || report.tooWide.length > 0 || report.ran < report.total;
 } finally {
   await browser.close();
 }

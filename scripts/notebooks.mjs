@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { installHint, jupyterArgs, jupyterEnv, registerKernel } from "./notebooks-jupyter.mjs";
+import { installHint, jupyterArgs, jupyterEnv, registerKernel, writeCustomStyle } from "./notebooks-jupyter.mjs";
 import { checkNotebook, listNotebooks, root, updateNotebook } from "./notebooks-lib.mjs";
 import { ensurePackages, ensureSimCoreBuilt } from "./setup.mjs";
 
@@ -57,7 +57,7 @@ function open() {
   const port = process.env.NOTEBOOK_PORT ?? "8888";
   const token = randomBytes(12).toString("hex");
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const args = jupyterArgs({ root, port, token, isRoot });
+  const args = jupyterArgs({ root, port, token, isRoot, customDir: writeCustomStyle(root) });
   const env = jupyterEnv(root, jupyterPath);
   const server = spawn("jupyter", args, { env, stdio: "inherit" });
   console.log(`\nnotebooks: open http://127.0.0.1:${port}/tree?token=${token}`);

@@ -11,7 +11,11 @@
 
 import type { CallContext, CallDecision, CallPolicy } from "sim-core";
 
-/** The edge's whole budget for one call to the next layer (the example in Adrian Cockcroft's Netflix cloud-architecture talks, 2010–2013: 3 s). */
+/**
+ * The edge's whole budget for one call to the next layer: 3 s, the course's example. The rule it
+ * illustrates, a large timeout at the edge and smaller ones deeper down, is Adrian Cockcroft's
+ * (InfoQ podcast "Adrian Cockcroft on Microservices, Terraservices and Serverless Computing", 2016).
+ */
 export const EDGE_BUDGET_MS = 3000;
 /** Retries each hop may make; one is enough once it goes to a different instance. */
 export const RETRIES = 1;

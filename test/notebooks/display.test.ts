@@ -10,6 +10,7 @@ import {
   installSvgGeometry,
   linesChart,
   mermaidSvg,
+  mermaidSvgToFit,
   pathBox,
   publish,
   queueingMermaid,
@@ -66,6 +67,17 @@ describe("mermaidSvg", () => {
 
   test("mermaidSvg(invalid text) rejects with Mermaid's parse error", async () => {
     await expect(mermaidSvg("flowchart LR\n  a --> ((")).rejects.toThrow(/Parse error/);
+  });
+
+  test("mermaidSvgToFit(text, column) turns a flowchart wider than the column if that is narrower", async () => {
+    const width = (svg: string) => Number(parseSvg(svg).documentElement.getAttribute("width"));
+    const chain = "flowchart LR\n  a --> b --> c --> d --> e";
+    const wide = await mermaidSvg(chain);
+    const turned = await mermaidSvgToFit(chain, width(wide) - 1);
+    expect(turned).toBe(await mermaidSvg(chain.replace("flowchart LR", "flowchart TD")));
+    expect(width(turned)).toBeLessThan(width(wide));
+    // A flowchart that fits is drawn as written.
+    expect(await mermaidSvgToFit(chain, width(wide))).toBe(wide);
   });
 });
 

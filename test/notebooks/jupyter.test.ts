@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { installHint, jupyterArgs, jupyterEnv, registerKernel } from "../../scripts/notebooks-jupyter.mjs";
+import {
+  installHint,
+  jupyterArgs,
+  jupyterEnv,
+  registerKernel,
+  writeCustomStyle,
+} from "../../scripts/notebooks-jupyter.mjs";
 
 test("registerKernel(root) writes tslab's kernel spec inside the project, naming this Node and tslab", () => {
   const root = mkdtempSync(join(tmpdir(), "nb-kernel-"));
@@ -35,6 +41,21 @@ test("jupyterArgs(o) listens on 127.0.0.1 only, never moves port, and adds --all
   expect(args).toContain("--NotebookApp.port_retries=0");
   expect(args).not.toContain("--allow-root");
   expect(jupyterArgs({ root: "/r", port: "8899", token: "t0k", isRoot: true })).toContain("--allow-root");
+});
+
+test("writeCustomStyle(root) lets Notebook 6 scale a picture down to its cell, and jupyterArgs serves it", () => {
+  const root = mkdtempSync(join(tmpdir(), "nb-style-"));
+  try {
+    const customDir = writeCustomStyle(root);
+    expect(customDir).toBe(join(root, ".jupyter", "custom"));
+    // Notebook 6 puts each SVG in a div as wide as the SVG: that div must be allowed to shrink.
+    expect(readFileSync(join(customDir, "custom.css"), "utf8")).toMatch(/div\.output_svg > div \{ max-width: 100%/);
+    expect(readFileSync(join(customDir, "custom.js"), "utf8")).toMatch(/^\/\//);
+    const args = jupyterArgs({ root, port: "8899", token: "t", isRoot: false, customDir });
+    expect(args).toContain(`--NotebookApp.tornado_settings=static_custom_path=${customDir}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test("jupyterEnv(root) puts the project's kernels first on JUPYTER_PATH and keeps the user's", () => {

@@ -25,8 +25,10 @@ export interface PartitionSide {
 /**
  * Defaults. Same zone: AWS describes intra-AZ round trips as sub-millisecond, so one way is
  * ~0.25 ms. Cross zone: AWS documents "single-digit millisecond" latency between the AZs of a
- * region; we take ~1 ms one way. Cross region: Adrian Cockcroft's 2011–2012 Netflix cloud-architecture
- * talks report 83 ms between us-east and us-west; read as a round trip, that is ~41.5 ms one way.
+ * region; we take ~1 ms one way. Cross region: Adrian Cockcroft's global Cassandra benchmark reports
+ * 83 ms between us-east and us-west (in his Cassandra talks, e.g. "Netflix Open Source Tools and
+ * Benchmarks for Cassandra", Cassandra Summit 2013; see the site's sources page); read as a round
+ * trip, that is ~41.5 ms one way.
  */
 export const DEFAULT_NETWORK: NetworkSpec = {
   sameZoneMs: { kind: "lognormal", median: 0.25, p99: 1 },

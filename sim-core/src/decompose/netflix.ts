@@ -2,7 +2,7 @@ import type { Decomposition } from "./decomposition.js";
 import type { ModuleCall, ModuleSpec, Monolith } from "./model.js";
 
 // The story (module 1): in 2009 Netflix ran the DVD business as one Java application on one
-// Oracle database (Adrian Cockcroft, "Migrating to Cloud Native with Microservices", 2014).
+// Oracle database (Adrian Cockcroft, "Migrating to Cloud Native with Microservices", GOTO Berlin 2014).
 // The modules, tables, calls and mix below are a plausible sketch of such an application, not
 // Netflix's code: sizes and counts are ours, chosen so that the patterns of the story appear
 // (N+1 loops, a fat object, a table read by two teams).

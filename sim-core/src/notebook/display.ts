@@ -3,7 +3,7 @@ import type { PlotOptions } from "@observablehq/plot";
 import { type ChartSpec, renderChart } from "../viz/index.js";
 import { nodeDocument, nodeWindow } from "./dom.js";
 import { figureToSvg } from "./figure.js";
-import { mermaidSvg } from "./mermaid-svg.js";
+import { mermaidSvgToFit } from "./mermaid-svg.js";
 
 /**
  * Node-only display helpers for tslab notebooks: every picture is published as one
@@ -85,13 +85,14 @@ export function show<R>(chart: ChartSpec<R> | PlotOptions | Element, result?: R)
 
 /**
  * Shows a Mermaid diagram as a picture (rendered offline, see mermaid-svg.ts), with the
- * Mermaid text as the fallback. Await it: `await showMermaid(text)`.
+ * Mermaid text as the fallback. A flowchart too wide for a notebook column is laid out in its
+ * other direction when that is narrower. Await it: `await showMermaid(text)`.
  *
  * @example
  * await showMermaid("flowchart LR\n  client --> edge") // undefined (an SVG output in a notebook)
  */
 export async function showMermaid(text: string): Promise<void> {
-  publish({ "image/svg+xml": await mermaidSvg(text), "text/plain": text });
+  publish({ "image/svg+xml": await mermaidSvgToFit(text), "text/plain": text });
 }
 
 function cell(value: unknown, digits: number): string {

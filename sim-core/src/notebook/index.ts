@@ -22,5 +22,5 @@ export {
 } from "./display.js";
 export { installBrowserGlobals, nodeDocument, nodeWindow } from "./dom.js";
 export { figureToSvg } from "./figure.js";
-export { mermaidSvg } from "./mermaid-svg.js";
+export { mermaidSvg, mermaidSvgToFit, NOTEBOOK_COLUMN_PX } from "./mermaid-svg.js";
 export { guessText, showGuess } from "./predict.js";

@@ -77,3 +77,32 @@ export function mermaidSvg(text: string): Promise<string> {
   queue = render.catch(() => undefined);
   return render;
 }
+
+/**
+ * About the width of a notebook's output area on a laptop: Jupyter Notebook 6 at a 1280 px
+ * window gives a picture ~970 px, GitHub's notebook view ~880 px. A wider picture is scaled down
+ * (or, in a Notebook 6 without the stylesheet `npm run notebooks` serves, cut off), so its labels
+ * shrink: a diagram that can be laid out narrower should be.
+ */
+export const NOTEBOOK_COLUMN_PX = 960;
+
+/** The width an SVG from `mermaidSvg` declares on its root element, in px. */
+function declaredWidth(svg: string): number {
+  return Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+}
+
+/**
+ * Like `mermaidSvg`, but a flowchart wider than `columnPx` is also drawn in the other direction
+ * (top-down ↔ left-to-right), and the narrower of the two is kept, as the course site does for
+ * its column. Other diagrams, and flowcharts that fit, are drawn as written.
+ *
+ * @example
+ * (await mermaidSvgToFit("flowchart LR\n  a --> b")).startsWith("<svg") // true
+ */
+export async function mermaidSvgToFit(text: string, columnPx: number = NOTEBOOK_COLUMN_PX): Promise<string> {
+  const svg = await mermaidSvg(text);
+  const direction = /^flowchart (LR|TD|TB)\b/.exec(text)?.[1];
+  if (direction === undefined || declaredWidth(svg) <= columnPx) return svg;
+  const turned = await mermaidSvg(text.replace(/^flowchart \w+/, direction === "LR" ? "flowchart TD" : "flowchart LR"));
+  return declaredWidth(turned) < declaredWidth(svg) ? turned : svg;
+}

@@ -10,8 +10,9 @@ const levelChoice = (label: string, description: string): ChoiceParamSpec<Consis
 });
 
 /**
- * The schema of module 3's scenario. The defaults are the seed deck's benchmark in miniature
- * (RF 3 over 3 zones, writes at ONE, reads 500 ms later) with a zone outage in the middle.
+ * The schema of module 3's scenario. The defaults are Netflix's Cassandra benchmarks in miniature
+ * (RF 3 over 3 zones, writes at ONE, reads 500 ms later; see `cassandraReplication`) with a zone
+ * outage in the middle.
  */
 export const CASSANDRA_REPLICATION_PARAMS = {
   regions: {

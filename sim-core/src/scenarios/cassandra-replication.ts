@@ -12,9 +12,10 @@ export type {
 /**
  * Replication on a Cassandra-like ring: writes at one consistency level, each read back later at
  * another, with a node, zone or region failing on the way. Reports availability, stale reads,
- * lost acknowledged writes, hinted handoff and read repair. The defaults are, in miniature,
- * the benchmark reported in Adrian Cockcroft's 2011–2012 Netflix cloud-architecture talks (RF 3 over 3 zones, writes at ONE, reads 500 ms later) with a zone
- * outage in the middle.
+ * lost acknowledged writes, hinted handoff and read repair. The defaults are Netflix's Cassandra
+ * benchmarks in miniature, with a zone outage in the middle: RF 3 over 3 zones, writes at ONE
+ * ("Benchmarking Cassandra Scalability on AWS", Netflix Tech Blog, 2011), each read back 500 ms
+ * later (Adrian Cockcroft's global Cassandra benchmark; see the site's sources page).
  *
  * @example
  * cassandraReplication.run().lostWrites // 0
@@ -28,7 +29,7 @@ export const cassandraReplication = defineScenario({
   defaultSeed: 2011,
   params: CASSANDRA_REPLICATION_PARAMS,
   presets: {
-    // The seed deck's benchmark in miniature: many writes to many keys, nothing failing.
+    // Netflix's benchmarks in miniature: many writes to many keys, nothing failing.
     benchmark: { failure: "none", writeRatePerS: 1000, keys: 10_000 },
     // A zone lost for good (its instances and their ephemeral disks do not come back).
     zoneLost: { failure: "zone", failureRecovers: false },

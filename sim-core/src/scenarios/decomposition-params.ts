@@ -49,7 +49,8 @@ export const DECOMPOSITION_PARAMS = {
   },
   // DEFAULT_NETWORK (cluster/network.ts): AWS's "single-digit ms" between zones, ~1 ms one way.
   crossZoneMs: numberParam("Cross-zone latency", "One-way latency between zones, median.", 1, 0.1, 20, 0.1, "ms"),
-  // DEFAULT_NETWORK: the seed deck's 83 ms us-east to us-west round trip, 41.5 ms one way.
+  // DEFAULT_NETWORK: the 83 ms us-east to us-west of Cockcroft's global Cassandra benchmark, read
+  // as a round trip: 41.5 ms one way (cluster/network.ts names the source).
   crossRegionMs: numberParam(
     "Cross-region latency",
     "One-way latency between US-East and US-West, median.",

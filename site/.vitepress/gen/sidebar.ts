@@ -42,6 +42,7 @@ export function buildSidebar(repoDir: string) {
         { text: "Real-system defaults", link: "/reference/defaults" },
         { text: "Glossary", link: "/reference/glossary" },
         { text: "All scenarios", link: "/reference/scenarios" },
+        { text: "Sources", link: "/reference/sources" },
       ],
     },
   ];
