@@ -1,6 +1,8 @@
 // Lab 04, part 2: the resilience settings of the system under fire (solution).
 //
-// Each fault is answered by the defence the talks describe for it: a retry on another instance
+// Each fault is answered by the defence Netflix describes for it ("The Netflix Simian Army",
+// Netflix Tech Blog, 2011; "Fault Tolerance in a High Volume, Distributed System", 2012, on
+// Hystrix; the Ribbon and Eureka wikis): a retry on another instance
 // hides Chaos Monkey's kill while Eureka still lists the dead instance; Ribbon's clients skip
 // servers that do not connect and its zone-aware balancer drops the zone whose calls pile up, so
 // Chaos Gorilla's lost zone costs only the first few calls; a Hystrix thread pool caps how many
