@@ -3,6 +3,7 @@ import { checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import { Fingerprint, Simulation } from "../kernel/index.js";
 import { createRng, type Seed } from "../random/index.js";
 import { OUTCOMES, RpcSystem } from "../rpc/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { checkDecomposition, type Decomposition } from "./decomposition.js";
 import { type Monolith, requestShares, SHARED_DATABASE } from "./model.js";
 import { networkFor, PLACEMENTS, type Placement, placeNodes } from "./placement.js";
@@ -55,13 +56,20 @@ export interface DecompositionMetrics {
  * Runs every request type of the monolith through the decomposition on the rpc floor and
  * measures latency, availability and remote calls. One simulation per request type, each on its
  * own stream `seed/request-<name>`, so adding a request type never shifts another's numbers.
+ * A `replay` records the simulation of the most common request type (the first of the largest
+ * share): one replay has one clock, and that request shows the cut's fan-out where it costs most.
  *
  * @example
  * const m = { name: "m", tables: ["t"], requests: [{ name: "r", share: 1, entry: "web", calls: [] }], modules: [{ name: "web", workMs: 1, reads: ["t"], writes: ["t"], critical: true, layer: 0 }] };
  * const o = { seed: 1, instances: 1, placement: "one-zone", crossZoneMs: 1, crossRegionMs: 41.5, requestsPerType: 5, ratePerSec: 10, failure: "none", inProcessCallMs: 0, serializationMsPerKb: 0, queryMs: 1, hopErrorRate: 0 };
  * measureDecomposition(m, monolithDecomposition(m), o).requests[0].queriesPerRequest // 1
  */
-export function measureDecomposition(monolith: Monolith, d: Decomposition, o: MeasureOptions): DecompositionMetrics {
+export function measureDecomposition(
+  monolith: Monolith,
+  d: Decomposition,
+  o: MeasureOptions,
+  replay?: ReplayRecorder,
+): DecompositionMetrics {
   const cut = checkDecomposition(monolith, d);
   const path = "measure";
   const instances = checkNumber(`${path}.instances`, o.instances, { min: 1, max: 20, integer: true });
@@ -86,6 +94,7 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
   const shares = requestShares(monolith);
   const print = new Fingerprint();
   const pairs = new Map<string, number>();
+  const watched = shares.indexOf(Math.max(...shares));
   const requests = monolith.requests.map((request, i): RequestMetrics => {
     const planned = planRequest(monolith, cut, request, o, instances);
     const placed = placeNodes(planned, cut.serviceOf.get(request.entry) as string, placement);
@@ -97,7 +106,13 @@ export function measureDecomposition(monolith: Monolith, d: Decomposition, o: Me
     // Nothing here reads the time series: one bin for the whole run keeps them cheap.
     const rpc = new RpcSystem(
       sim,
-      { edge: services[0]?.name as string, services, discovery: "instant", seriesBinMs: SERIES_BIN_MS },
+      {
+        edge: services[0]?.name as string,
+        services,
+        discovery: "instant",
+        seriesBinMs: SERIES_BIN_MS,
+        ...(i === watched && replay !== undefined ? { replay } : {}),
+      },
       rng,
       cluster,
     );

@@ -39,6 +39,8 @@ export interface StationOptions<J> {
   replay?: ReplayRecorder | null;
   /** The replay group of this station's node (default: its name). */
   replayGroup?: string;
+  /** The label a replay viewer shows on this station's box (default: its name). */
+  replayLabel?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export class Station<J> {
     this.finish = sim.handler(`${options.name}.done`, (slot: number) => this.complete(slot));
     this.replay = options.replay ?? null;
     this.replay?.node(this.name, {
+      label: options.replayLabel ?? this.name,
       group: options.replayGroup ?? this.name,
       workers: this.servers,
       queueCapacity: this.queueCapacity,

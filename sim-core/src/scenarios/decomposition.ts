@@ -27,16 +27,21 @@ import {
 import { SimConfigError } from "../errors/index.js";
 import { Fingerprint } from "../kernel/index.js";
 import type { Seed } from "../random/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { DECOMPOSITION_PARAMS, DECOMPOSITION_PRESETS, type DecompositionParams } from "./decomposition-params.js";
 import { defineScenario } from "./scenario.js";
 
 /** Open-loop rate of each request type: low enough that no instance queues. */
 const RATE_PER_SEC = 20;
 
-/** The learner's plug-ins: a decomposition (replaces the `decomposition` choice), and a monolith. */
+/**
+ * The learner's plug-ins: a decomposition (replaces the `decomposition` choice), and a monolith;
+ * and a viewer's `replay`, which records the most common request type's run (see `recordReplay`).
+ */
 export interface DecompositionExtras {
   policy: Decomposition;
   monolith: Monolith;
+  replay: ReplayRecorder;
 }
 
 export interface DecompositionResult {
@@ -131,7 +136,8 @@ export const decomposition = defineScenario<
       queryMs: params.queryMs,
       hopErrorRate: params.hopErrorRate,
     };
-    const metrics = measureDecomposition(monolith, d, measure);
+    // Only this run records: the blast-radius and strangler runs below are other simulations.
+    const metrics = measureDecomposition(monolith, d, measure, extras.replay);
     const deliveryOptions = { seed, mode: params.deploy, ...pick(params) };
     const units = deployUnitsOf(monolith, d);
     const delivery = simulateDelivery(units, deliveryOptions);

@@ -15,6 +15,7 @@ import {
   samplingStats,
   simulateMirror,
 } from "../shadow/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { defineScenario } from "./scenario.js";
 import { SHADOW_TRAFFIC_PARAMS, SHADOW_TRAFFIC_PRESETS, type ShadowTrafficParams } from "./shadow-traffic-params.js";
 
@@ -28,10 +29,14 @@ export const SAMPLING_THRESHOLDS = [1, 2, 5, 10, 20, 50, 100] as const;
 export const GUARD_HOLD_UTILISATION = 0.7;
 export const GUARD_MAX_ERROR_RATE = 0.01;
 
-/** The learner's plug-ins: a sampler `shadowSampler` (replaces the `sampler` choice) and a ramp controller (replaces `ramp`). */
+/**
+ * The learner's plug-ins: a sampler `shadowSampler` (replaces the `sampler` choice) and a ramp
+ * controller (replaces `ramp`); and a viewer's `replay` of the mirroring run (see `recordReplay`).
+ */
 export interface ShadowTrafficExtras {
   shadowSampler: ShadowSampler;
   rampController: RampController;
+  replay: ReplayRecorder;
 }
 
 export interface ShadowTrafficResult extends MirrorResult {
@@ -91,6 +96,7 @@ export const shadowTraffic = defineScenario({
       sampler,
       ramp,
       rng.fork("mirror"),
+      extras.replay ?? null,
     );
     const samplers =
       extras.shadowSampler === undefined

@@ -12,6 +12,7 @@ export {
   TOMCAT_MAX_THREADS,
 } from "./mirror-options.js";
 export { simulateMirror } from "./mirror.js";
+export { MIRROR_CUSTOMERS, MirrorReplay } from "./mirror-replay.js";
 export { type MirrorResult, type MirrorWindow, nearestRank } from "./mirror-window.js";
 export {
   type CustomerPopulation,

@@ -2,7 +2,9 @@ import { Simulation, US_PER_MS } from "../kernel/index.js";
 import { Histogram } from "../metrics/index.js";
 import { distribution, type Rng } from "../random/index.js";
 import { Station } from "../rpc/index.js";
+import type { ReplayRecorder } from "../trace/index.js";
 import { checkMirrorOptions, type MirrorOptions } from "./mirror-options.js";
+import { MirrorReplay } from "./mirror-replay.js";
 import { type MirrorResult, type MirrorWindow, nearestRank, WindowCounters } from "./mirror-window.js";
 import { type CustomerPopulation, drawCustomer } from "./population.js";
 import type { RampController } from "./ramp.js";
@@ -24,7 +26,8 @@ interface Call {
 /**
  * Runs open-loop traffic through the primary (a thread pool in front of a bounded queue) and
  * copies the requests `sampler` picks to the cloud stack in `options.mode`; `ramp` sets the
- * threshold window by window. Built on the rpc floor's `Station`.
+ * threshold window by window. Built on the rpc floor's `Station`. A `replay` records the run for
+ * a viewer (the customers, the primary, the cloud and the messages between them).
  *
  * @example
  * const pop = customerPopulation({ customers: 1000 }, createRng(1));
@@ -37,9 +40,11 @@ export function simulateMirror(
   sampler: ShadowSampler,
   ramp: RampController,
   rng: Rng,
+  replay: ReplayRecorder | null = null,
 ): MirrorResult {
   const o = checkMirrorOptions(options);
   const sim = new Simulation();
+  replay?.attach(sim);
   const arrivalRng = rng.fork("arrivals");
   const customerRng = rng.fork("customers");
   const samplerRng = rng.fork("sampler");
@@ -77,6 +82,7 @@ export function simulateMirror(
     primaryHist.record(latencyMs);
     w.primaryLatencyMs.push(latencyMs);
     if (latencyMs > o.clientTimeoutMs) fail();
+    tape?.answer(latencyMs <= o.clientTimeoutMs);
   };
   const fail = () => {
     errors++;
@@ -99,10 +105,15 @@ export function simulateMirror(
   };
   const answer = sim.handler("shadow.answer", (call: Call) => complete(call, 0));
   const refuse = sim.handler("shadow.error", (call: Call) => complete(call, 1));
-  const expire = sim.handler("shadow.timeout", (call: Call) => complete(call, 2));
+  const expire = sim.handler("shadow.timeout", (call: Call) => {
+    if (!call.done) tape?.reply(0, "timeout");
+    complete(call, 2);
+  });
   const rttUs = us(2 * o.networkMs);
   const cloud = new Station<Call>(sim, {
     name: "cloud",
+    replay,
+    replayLabel: "cloud front end",
     servers: o.cloudWorkers,
     queueCapacity: o.cloudQueue,
     serviceTimeUs: () => {
@@ -117,7 +128,10 @@ export function simulateMirror(
       const mean = (hit ? o.cloudHitMs : o.cloudMissMs) * slow;
       return Math.max(1, us(-mean * Math.log(1 - cloudRng.next())));
     },
-    onDone: (call) => sim.schedule(rttUs, answer, call),
+    onDone: (call) => {
+      tape?.reply(rttUs, "ok");
+      sim.schedule(rttUs, answer, call);
+    },
   });
 
   const sendShadow = (job: Job | null) => {
@@ -126,9 +140,11 @@ export function simulateMirror(
     if (o.mode === "async-bounded" && sh.inFlight >= o.maxInFlight) {
       sh.dropped++;
       w.failed++;
+      tape?.copy(true);
       return;
     }
     const call: Call = { job, sentUs: sim.nowUs, done: false, timeoutId: -1 };
+    tape?.copy(false);
     sh.inFlight++;
     if (sh.inFlight > sh.peak) sh.peak = sh.inFlight;
     if (o.mode === "async-unbounded" && sh.oomAtMs === null && (sh.inFlight * o.requestKb) / 1024 > o.heapHeadroomMb) {
@@ -136,7 +152,11 @@ export function simulateMirror(
     }
     if (timeoutUs !== Infinity) call.timeoutId = sim.schedule(timeoutUs, expire, call);
     if (o.cloud === "down") return; // The connection hangs: only a timeout ends the call.
-    if (cloudRng.next() < o.cloudErrorRate || !cloud.submit(call)) sim.schedule(rttUs, refuse, call);
+    const failed = cloudRng.next() < o.cloudErrorRate;
+    if (failed || !cloud.submit(call)) {
+      tape?.reply(rttUs, failed ? "error" : "rejected");
+      sim.schedule(rttUs, refuse, call);
+    }
   };
 
   const workDone = sim.handler("primary.done", (job: Job) => {
@@ -145,6 +165,8 @@ export function simulateMirror(
   });
   const primary = new Station<Job>(sim, {
     name: "primary",
+    replay,
+    replayLabel: "monolith (data centre)",
     servers: o.primaryThreads,
     queueCapacity: o.primaryQueue,
     serviceTimeUs: () => 0,
@@ -157,15 +179,25 @@ export function simulateMirror(
     onDone: () => undefined,
   });
 
+  // Declared once both stations have declared their boxes, which its arrows join.
+  const tape = replay === null ? null : new MirrorReplay(replay, o.cloud);
+
   const arrive = sim.handler("arrival", (_: null) => {
     sim.schedule(us((-1000 / o.ratePerSec) * Math.log(1 - arrivalRng.next())), arrive, null);
     requests++;
     w.primaryRequests++;
-    if (sh.oomAtMs !== null) return fail();
+    if (sh.oomAtMs !== null) {
+      tape?.arrive("error");
+      return fail();
+    }
     const customer = drawCustomer(population, customerRng);
     const mirror = o.mode !== "none" && sampler.mirror(population.ids[customer] as number, threshold, samplerRng);
     const job: Job = { customer, arrivalUs: sim.nowUs, startUs: 0, mirror };
-    if (!primary.submit(job)) fail();
+    tape?.arrive(null);
+    if (!primary.submit(job)) {
+      tape?.arrive("rejected");
+      fail();
+    }
   });
   const tick = sim.handler("window", (_: null) => {
     const windowUs = us(o.windowMs);

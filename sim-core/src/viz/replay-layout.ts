@@ -22,6 +22,8 @@ export interface ReplayLayout {
 
 /** Below this width per column the flow turns top-down, so a phone still gets readable boxes. */
 const MIN_COLUMN_PX = 112;
+/** Top down, a rank whose boxes would be narrower than this wraps onto more lines (whole groups). */
+const MIN_ROW_NODE_PX = 120;
 const NODE_H = 46;
 const GAP = 10;
 const GROUP_HEAD = 20;
@@ -79,8 +81,8 @@ export function replayLayout(replay: Replay, width: number): ReplayLayout {
     });
   } else {
     let y = 0;
-    for (let level = 0; level < levels; level++) {
-      const row = names.map((_, g) => g).filter((g) => rank[g] === level);
+    const perLine = Math.max(1, Math.floor((width + GAP) / (MIN_ROW_NODE_PX + 2 * GAP)));
+    for (const row of wrapRanks(names, rank, levels, members, perLine)) {
       const count = row.reduce((sum, g) => sum + (members[g] as number[]).length, 0);
       const nodeW = Math.min(MAX_NODE_W, (width - GAP * (count + row.length)) / Math.max(1, count));
       const rowW = count * (nodeW + GAP) + (row.length - 1) * GAP;
@@ -109,6 +111,37 @@ export function replayLayout(replay: Replay, width: number): ReplayLayout {
   const order = groups.map((g) => names.indexOf(g.name));
   const mapped = arrows.map(([a, b]) => [order.indexOf(a), order.indexOf(b)] as [number, number]);
   return { width, height: Math.max(height, NODE_H + GROUP_HEAD), flow, groups, nodes, arrows: mapped };
+}
+
+/**
+ * Each rank's groups as lines of at most `perLine` boxes: a call graph that fans out (a page
+ * calling four services) would otherwise squeeze four boxes into a phone's width. A group with
+ * more boxes than a line holds gets a line of its own.
+ */
+function wrapRanks(
+  names: readonly string[],
+  rank: readonly number[],
+  levels: number,
+  members: readonly number[][],
+  perLine: number,
+): number[][] {
+  const lines: number[][] = [];
+  for (let level = 0; level < levels; level++) {
+    let line: number[] = [];
+    let boxes = 0;
+    for (const g of names.map((_, i) => i).filter((i) => rank[i] === level)) {
+      const size = (members[g] as number[]).length;
+      if (line.length > 0 && boxes + size > perLine) {
+        lines.push(line);
+        line = [];
+        boxes = 0;
+      }
+      line.push(g);
+      boxes += size;
+    }
+    if (line.length > 0) lines.push(line);
+  }
+  return lines;
 }
 
 /** Longest-path rank of each group along the arrows; without arrows, one rank per group. */

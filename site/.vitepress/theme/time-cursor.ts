@@ -38,6 +38,11 @@ export function cursorMs(key: string): number | undefined {
   return cursors[key];
 }
 
+/** Whether a chart with this x label has a time axis, so a player's cursor is drawn on it. */
+export function isTimeAxis(label: unknown): boolean {
+  return timeUnit(label) !== null;
+}
+
 /** The x unit of a chart whose x axis is virtual time ("virtual time (s)", "time (ms)"), or null. */
 function timeUnit(label: unknown): number | null {
   const match = typeof label === "string" ? /^(virtual )?time \((ms|s)\)/i.exec(label.trim()) : null;

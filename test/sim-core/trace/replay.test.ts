@@ -1,6 +1,7 @@
 import {
   type AnyScenario,
   cassandraReplication,
+  decomposition,
   type ParamValues,
   queueing,
   type Replay,
@@ -13,6 +14,7 @@ import {
   SimConfigError,
   Simulation,
   Station,
+  shadowTraffic,
   timeoutBudgets,
 } from "sim-core";
 import { describe, expect, it } from "vitest";
@@ -138,6 +140,9 @@ describe("replay", () => {
       [queueing, { customers: 2000 }],
       [timeoutBudgets, { durationMs: 3000 }],
       [cassandraReplication, { durationMs: 2000, failureAtMs: 500, failureDurationMs: 1000 }],
+      [decomposition, { ...decomposition.presets.bounded, requestsPerType: 20, failure: "queue" }],
+      [shadowTraffic, { ...shadowTraffic.presets.syncMistake, durationSec: 5 }],
+      [shadowTraffic, { ...shadowTraffic.presets.tooFastRamp, durationSec: 5 }],
     ];
     for (const [scenario, params] of cases) {
       const { result, replay } = recordReplay(scenario, params, scenario.defaultSeed);

@@ -1,4 +1,4 @@
-import { type Box, recordReplay, replayLayout, timeoutBudgets } from "sim-core";
+import { type Box, decomposition, recordReplay, replayLayout, timeoutBudgets } from "sim-core";
 import { describe, expect, it } from "vitest";
 
 function overlaps(a: Box, b: Box): boolean {
@@ -30,5 +30,24 @@ describe("replayLayout", () => {
         [2, 3],
       ]);
     }
+  });
+
+  it("replayLayout(replay, width) wraps a rank that fans out onto more lines on a phone, boxes still apart", () => {
+    // The naive cut's home page: the web service calls four services, one instance each.
+    const fan = recordReplay(decomposition, { ...decomposition.presets.naive, instances: 1, requestsPerType: 10 }, 1);
+    const layout = replayLayout(fan.replay, 340);
+    expect(layout.flow).toBe("rows");
+    for (const [i, n] of layout.nodes.entries()) {
+      expect({ i, left: n.x - n.w / 2 >= 0, right: n.x + n.w / 2 <= 340, wide: n.w >= 120 }).toEqual({
+        i,
+        left: true,
+        right: true,
+        wide: true,
+      });
+      for (const m of layout.nodes.slice(i + 1)) expect(overlaps(n, m)).toBe(false);
+    }
+    // More lines than ranks: the four callees of the web service do not share one line.
+    const lines = new Set(layout.nodes.map((n) => n.y)).size;
+    expect(lines).toBeGreaterThan(new Set(replayLayout(fan.replay, 1000).nodes.map((n) => n.x)).size);
   });
 });
