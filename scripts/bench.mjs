@@ -239,6 +239,15 @@ function round(x, digits) {
 
 const fmt = (x) => (x === undefined ? "-" : Math.round(x).toLocaleString("en-US"));
 
+/** The timed runs of a page-speed benchmark, nested by scenario where it times several. */
+function pageRuns(v, prefix = "") {
+  return Object.entries(v).flatMap(([k, x]) => {
+    if (x === null || typeof x !== "object") return [];
+    if ("warmMsPerRun" in x) return [[`${prefix}${k}`, x]];
+    return pageRuns(x, `${prefix}${k}.`);
+  });
+}
+
 /** What each variant's own results say, so a reader can see the variants did the same work. */
 function describe(name, v) {
   if (v.error !== undefined || v.skipped !== undefined) return v.error ?? v.skipped;
@@ -250,9 +259,10 @@ function describe(name, v) {
     return `latency mean ${v.latencyMsMean.toFixed(2)} ms, ${fmt(v.inFlightMean)} in flight (peak ${fmt(v.inFlightPeak)})`;
   }
   if (name === "fanOut") return `${fmt(v.requests)} requests, slow share at n: ${String(v.curve).split(",").pop()}`;
-  if (name === "decomposition") {
-    const presets = Object.entries(v).filter(([, x]) => x !== null && typeof x === "object" && "warmCpuMsPerRun" in x);
-    return `CPU ms per run: ${presets.map(([k, x]) => `${k} ${x.warmCpuMsPerRun}`).join(", ")} (budget 20)`;
+  const perRun = pageRuns(v);
+  if (perRun.length > 0) {
+    // A page-speed benchmark: wall ms per warm run (CPU ms counts GC threads too) of each preset.
+    return `ms per run, wall/CPU: ${perRun.map(([k, x]) => `${k} ${x.warmMsPerRun}/${x.warmCpuMsPerRun}`).join(", ")} (budget 20)`;
   }
   if (name === "pbs") return `P(consistent) at 0, 1, 2 ms: ${String(v.curve).split(",").slice(0, 3).join(", ")}`;
   return v.checksum === undefined ? "" : `checksum ${v.checksum}`;
