@@ -1,6 +1,7 @@
 import {
   canaryRelease,
   cassandraReplication,
+  chaosExperiment,
   decomposition,
   fanOut,
   queueing,
@@ -16,6 +17,11 @@ import {
   cassandraLatencyChart,
   cassandraSeriesChart,
   cassandraStalenessChart,
+  chaosAliveChart,
+  chaosHarmChart,
+  chaosInFlightChart,
+  chaosSpsChart,
+  chaosTopologyMermaid,
   decompositionLatencyChart,
   decompositionMermaid,
   decompositionRemoteCallsChart,
@@ -153,7 +159,20 @@ export const MODULES = [
     title: "Chaos testing",
     outcome:
       "run instance, zone and region failures against a steady-state hypothesis with control and experiment groups, and abort automatically",
-    planned: true,
+    scenarios: {
+      chaosExperiment: {
+        scenario: chaosExperiment,
+        views: {
+          charts: [chaosSpsChart, chaosHarmChart, chaosInFlightChart, chaosAliveChart],
+          diagrams: { topology: chaosTopologyMermaid },
+        },
+      },
+    },
+    notebook: {
+      covers:
+        "Chaos Monkey and Eureka's lag; retries elsewhere; Chaos Gorilla and Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, automatic abort and blast radius",
+    },
+    labs: [],
   },
   {
     number: 5,
