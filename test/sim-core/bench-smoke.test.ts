@@ -33,6 +33,7 @@ describe("npm run bench", () => {
       "fanOut",
       "fanOut",
       "decomposition",
+      "evacuation",
     ]);
     for (const row of rows) {
       expect(row.seed).toBe(3);
@@ -40,7 +41,7 @@ describe("npm run bench", () => {
       expect(row.wallMs).toBeGreaterThanOrEqual(0);
       expect(row.peakRssMb).toBeGreaterThan(0);
       // A speed budget with no twin (the module-1 page's runs): it reports per-preset times.
-      if (row.name === "decomposition") {
+      if (row.name === "decomposition" || row.name === "evacuation") {
         expect(row.baseline.skipped).toBe("no typed-array twin");
         expect(row.default.warmCpuMsPerRun).toBeGreaterThan(0);
         continue;
@@ -73,7 +74,7 @@ describe("npm run bench", () => {
     const bad = bench(["--only", "nope"]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain(
-      "--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs, fanOut, decomposition)",
+      "--only nope: unknown benchmark (known: mm1, mmc, timers, flow, pbs, fanOut, decomposition, evacuation)",
     );
   }, 60_000);
 

@@ -55,7 +55,7 @@ function affected(bins: readonly GroupBin[], customers: number, rng: Rng): numbe
  * the experiment group only, compared bin by bin; the guard may stop the experiment's traffic.
  *
  * @example
- * const sut = { retryElsewhere: true, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 };
+ * const sut = { ...NAIVE_SUT, retryTarget: "different" };
  * const j = runExperiment({ sut, faults: [], hypothesis: { tolerancePct: 50 }, guard: null, durationMs: 2000, binMs: 1000, rateAt: () => 20, customers: 100 }, createRng(1));
  * j.verdict // 'passed'
  */

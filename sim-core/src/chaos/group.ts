@@ -14,7 +14,7 @@ export interface GroupBin {
   sps: number;
   /** Requests answered with an error or not at all (timeout, rejected ...). */
   failed: number;
-  /** Fallback answers given inside the system (degraded, not failed). */
+  /** Requests answered degraded: a fallback answered inside them (stream started, not failed). */
   degraded: number;
   /** Instances up per zone, zone order. */
   alivePerZone: number[];
@@ -36,7 +36,7 @@ export interface GroupOptions {
  * cluster) on its own clock, stepped bin by bin so an experiment can stop sending it traffic.
  *
  * @example
- * const g = new Group({ sut: { retryElsewhere: true, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1) });
+ * const g = new Group({ sut: { ...NAIVE_SUT, retryTarget: "different" }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1) });
  * g.step(true).timeMs // 0
  */
 export class Group {
@@ -86,8 +86,8 @@ export class Group {
     const ok = rpc.edgeOutcomes[0] ?? 0;
     let answered = 0;
     for (const v of rpc.edgeOutcomes) answered += v;
-    let degraded = 0;
-    for (const c of rpc.calls) for (const v of c.stats.fallbacks) degraded += v;
+    // Requests answered degraded, counted once each at the edge however many fallbacks they got.
+    const degraded = rpc.edgeDegraded;
     const failed = answered - ok - (this.seenAnswered - this.seenOk);
     const bin: GroupBin = {
       timeMs: from,

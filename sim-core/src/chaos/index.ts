@@ -20,4 +20,15 @@ export {
 } from "./guard.js";
 export { type InjectionEvent, injectFaults, injectionEvents } from "./inject.js";
 export { type MonkeyGroup, type MonkeyOptions, monkeySchedule, SIMIAN_CLOSE_HOUR, SIMIAN_OPEN_HOUR } from "./monkey.js";
-export { netflixSystem, SUT_SERVICES, SUT_ZONES, type SutOptions } from "./system-under-test.js";
+export {
+  checkSut,
+  edgeTimeoutMs,
+  NAIVE_SUT,
+  netflixSystem,
+  SUT_RETRY_TARGETS,
+  SUT_SERVICES,
+  SUT_ZONES,
+  type SutOptions,
+  type SutRetryTarget,
+} from "./system-under-test.js";
+export * from "./evacuation.js";

@@ -1,20 +1,42 @@
 import { standardTopology, type Topology } from "../cluster/index.js";
-import { checkBoolean, checkNumber } from "../errors/index.js";
+import { checkBoolean, checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import type { CallSpec, ServiceSpec } from "../rpc/index.js";
+
+/** Where a failed call's one retry goes: no retry, the instance that failed, or another one. */
+export const SUT_RETRY_TARGETS = ["none", "same", "different"] as const;
+export type SutRetryTarget = (typeof SUT_RETRY_TARGETS)[number];
 
 /** The defences of the system under test; the lab's resilience settings plug in here. */
 export interface SutOptions {
-  /** Retry a failed call once on another instance (else: no retry). */
-  retryElsewhere: boolean;
-  /** Ribbon clients that skip servers after connection failures (its availability filter). */
-  ribbon: boolean;
-  /** A Hystrix thread pool (10 threads) in front of the personalisation call. */
-  bulkhead: boolean;
-  /** Timeout of every call, in ms. */
+  /** Timeout of every call, in ms (Hystrix's default is 1 s). */
   timeoutMs: number;
-  /** Worker threads per api instance (the caller a slow dependency can starve). */
+  /** Where a failed call's one retry goes. */
+  retryTarget: SutRetryTarget;
+  /** Ribbon clients: servers that fail to connect are skipped for a while (its availability filter). */
+  ribbon: boolean;
+  /** Ribbon's ZoneAwareLoadBalancer on every call instead of plain round robin. */
+  zoneAware: boolean;
+  /** Threads of the Hystrix pool in front of personalisation, per API instance; 0 = no bulkhead. */
+  bulkheadThreads: number;
+  /** Personalisation falls back to an unpersonalised list (playback has no fallback: no stream, no start). */
+  fallbacks: boolean;
+  /** A Hystrix circuit breaker (its defaults) on every call. */
+  circuitBreaker: boolean;
+  /** Worker threads per API instance: capacity the system has, not a defence to choose. */
   apiWorkers: number;
 }
+
+/** The system with no defence on: no retry, no Ribbon, no bulkhead, no breaker; the fallback is on. */
+export const NAIVE_SUT: Readonly<SutOptions> = {
+  timeoutMs: 1000,
+  retryTarget: "none",
+  ribbon: false,
+  zoneAware: false,
+  bulkheadThreads: 0,
+  fallbacks: true,
+  circuitBreaker: false,
+  apiWorkers: 20,
+};
 
 /** The services, edge first: a Zuul-like proxy, the API, personalisation (with a fallback) and playback. */
 export const SUT_SERVICES = ["zuul", "api", "recs", "playback"] as const;
@@ -22,19 +44,71 @@ const INSTANCES: Record<(typeof SUT_SERVICES)[number], number> = { zuul: 3, api:
 export const SUT_ZONES = 3;
 
 /**
+ * Checks the options; bad input throws SimConfigError naming the field (`sut.bulkheadThreads`).
+ *
+ * @example
+ * checkSut({ ...NAIVE_SUT, bulkheadThreads: 10 }).bulkheadThreads // 10
+ */
+export function checkSut(o: SutOptions, path = "sut"): SutOptions {
+  if (o === null || typeof o !== "object") throw new SimConfigError(path, o, "an object of SutOptions");
+  checkNumber(`${path}.timeoutMs`, o.timeoutMs, { min: 1, max: 60_000 });
+  checkOneOf(`${path}.retryTarget`, o.retryTarget, SUT_RETRY_TARGETS);
+  checkBoolean(`${path}.ribbon`, o.ribbon);
+  checkBoolean(`${path}.zoneAware`, o.zoneAware);
+  checkNumber(`${path}.bulkheadThreads`, o.bulkheadThreads, { min: 0, max: 1000, integer: true });
+  checkBoolean(`${path}.fallbacks`, o.fallbacks);
+  checkBoolean(`${path}.circuitBreaker`, o.circuitBreaker);
+  checkNumber(`${path}.apiWorkers`, o.apiWorkers, { min: 1, max: 1000, integer: true });
+  return o;
+}
+
+/** One call of the system with the chosen defences. */
+function callOf(o: SutOptions, service: string, timeoutMs: number, extra: Partial<CallSpec> = {}): CallSpec {
+  const retries = o.retryTarget === "none" ? 0 : 1;
+  const target = o.retryTarget === "same" ? "same" : "different";
+  return {
+    service,
+    timeoutMs,
+    retries,
+    retryTarget: target,
+    ...(o.ribbon
+      ? {
+          ribbon: {
+            maxAutoRetries: o.retryTarget === "same" ? 1 : 0,
+            maxAutoRetriesNextServer: o.retryTarget === "different" ? 1 : 0,
+            readTimeoutMs: timeoutMs,
+          },
+        }
+      : {}),
+    ...(o.zoneAware ? { loadBalancer: "zoneAware" as const } : {}),
+    ...(o.circuitBreaker ? { circuitBreaker: true } : {}),
+    ...extra,
+  };
+}
+
+/**
+ * The proxy's timeout on the API: long enough for the API's own calls and their retry (the rule
+ * Spring Cloud Netflix states for Zuul: Hystrix's timeout must cover Ribbon's read timeout times
+ * its attempts), plus one more timeout for the API's queue and work. A proxy that gave up first
+ * would cut the API's retry off and retry the whole request itself.
+ *
+ * @example
+ * edgeTimeoutMs({ ...NAIVE_SUT, retryTarget: "different" }) // 3000
+ */
+export function edgeTimeoutMs(o: SutOptions): number {
+  return (o.retryTarget === "none" ? 2 : 3) * o.timeoutMs;
+}
+
+/**
  * A small Netflix-like system spread over three zones of one region, one instance per node: the
  * edge proxy calls the API, which asks personalisation (falling back to an unpersonalised list)
  * and playback at once; a playback failure means no stream start.
  *
  * @example
- * netflixSystem({ retryElsewhere: true, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 }).services.length // 4
+ * netflixSystem(NAIVE_SUT).services.length // 4
  */
-export function netflixSystem(o: SutOptions): { services: ServiceSpec[]; topology: Topology } {
-  checkBoolean("sut.retryElsewhere", o.retryElsewhere);
-  checkBoolean("sut.ribbon", o.ribbon);
-  checkBoolean("sut.bulkhead", o.bulkhead);
-  const timeoutMs = checkNumber("sut.timeoutMs", o.timeoutMs, { min: 1, max: 60_000 });
-  const apiWorkers = checkNumber("sut.apiWorkers", o.apiWorkers, { min: 1, max: 1000, integer: true });
+export function netflixSystem(options: SutOptions): { services: ServiceSpec[]; topology: Topology } {
+  const o = checkSut(options);
   const perZone = Math.max(...Object.values(INSTANCES));
   const topology = standardTopology({ zonesPerRegion: SUT_ZONES, nodesPerZone: SUT_SERVICES.length * perZone });
   const used = new Array<number>(SUT_ZONES).fill(0);
@@ -46,34 +120,26 @@ export function netflixSystem(o: SutOptions): { services: ServiceSpec[]; topolog
       used[zone] = (used[zone] ?? 0) + 1;
       return node;
     });
-  const call = (service: string, extra: Partial<CallSpec> = {}): CallSpec => ({
-    service,
-    timeoutMs,
-    retries: o.retryElsewhere ? 1 : 0,
-    retryTarget: "different",
-    ...(o.ribbon
-      ? { ribbon: { maxAutoRetries: 0, maxAutoRetriesNextServer: o.retryElsewhere ? 1 : 0, readTimeoutMs: timeoutMs } }
-      : {}),
-    ...extra,
-  });
+  const recs: Partial<CallSpec> = {
+    fallback: o.fallbacks,
+    ...(o.bulkheadThreads > 0 ? { bulkhead: { kind: "thread", size: o.bulkheadThreads } } : {}),
+  };
   const services: ServiceSpec[] = [
     {
       name: "zuul",
       instances: INSTANCES.zuul,
       nodes: nodes(INSTANCES.zuul),
       serviceTimeMs: { kind: "exponential", mean: 1 },
-      calls: [call("api")],
+      calls: [callOf(o, "api", edgeTimeoutMs(o))],
     },
     {
       name: "api",
       instances: INSTANCES.api,
       nodes: nodes(INSTANCES.api),
-      workers: apiWorkers,
-      queueCapacity: apiWorkers,
+      workers: o.apiWorkers,
+      queueCapacity: o.apiWorkers,
       serviceTimeMs: { kind: "exponential", mean: 2 },
-      calls: [
-        [call("recs", { fallback: true, ...(o.bulkhead ? { bulkhead: "thread" as const } : {}) }), call("playback")],
-      ],
+      calls: [[callOf(o, "recs", o.timeoutMs, recs), callOf(o, "playback", o.timeoutMs)]],
     },
     {
       name: "recs",

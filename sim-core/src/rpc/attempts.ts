@@ -168,6 +168,8 @@ export class Attempts {
       a.span.outcome = a.result;
     }
     const result = a.result;
+    // A degraded answer the caller takes makes its own request degraded (a late one does not).
+    if (ok && a.degraded) call.job.degraded = true;
     // Both references end here: the message arrived and the caller has its answer.
     core.attemptPool.drop(a);
     core.attemptPool.drop(a);

@@ -104,7 +104,9 @@ function placeInstances(specs: readonly ServiceSpec[], services: ServiceRt[], to
     const service = services[i] as ServiceRt;
     for (let k = 0; k < count; k++) {
       const node = s.nodes?.[k] ?? (interleaved[next++ % interleaved.length] as number);
-      service.instances.push(new InstanceRt(service, k, node, `${s.name}-${k + 1}`));
+      const inst = new InstanceRt(service, k, node, `${s.name}-${k + 1}`);
+      inst.zone = topology.node(node).zoneIndex;
+      service.instances.push(inst);
     }
   });
 }

@@ -123,6 +123,7 @@ export class Calls {
     const code = outcomeCode(outcome);
     rt.stats.outcomes[code] = (rt.stats.outcomes[code] as number) + 1;
     if (outcome === "fallback") {
+      call.job.degraded = true;
       const cause = call.cause > 0 ? call.cause : result === "timeout" ? 1 : result === "rejected" ? 2 : 0;
       rt.stats.fallbacks[cause] = (rt.stats.fallbacks[cause] as number) + 1;
     }

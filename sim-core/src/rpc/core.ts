@@ -50,6 +50,11 @@ export class RpcCore {
   readonly edgeLatency = new Histogram();
   /** Client requests by final outcome code (see OUTCOMES). */
   readonly edgeOutcomes = new Float64Array(OUTCOMES.length);
+  /**
+   * Client requests answered ok but degraded: a fallback answered somewhere inside them. Counted
+   * per request, so a request that got two fallbacks is one degraded request.
+   */
+  edgeDegraded = 0;
   readonly goodput: RateSeries;
   readonly edgeInFlight: GaugeSeries;
   edgeRequests = 0;

@@ -54,7 +54,9 @@ export {
   type PickContext,
   random,
   roundRobin,
+  zoneAware,
 } from "./load-balancer.js";
+export { RIBBON_TRIGGERING_LOAD_PER_SERVER, zoneAwareRule } from "./zone-aware.js";
 export { OUTCOMES, type Outcome, outcomeCode } from "./outcome.js";
 export {
   type CallContext,

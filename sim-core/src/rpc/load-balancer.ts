@@ -1,5 +1,6 @@
 import { checkOneOf, SimConfigError } from "../errors/index.js";
 import type { Rng } from "../random/index.js";
+import { zoneAwareRule } from "./zone-aware.js";
 
 /** What a load balancer sees when it picks an instance. */
 export interface PickContext {
@@ -8,6 +9,8 @@ export interface PickContext {
   /** Requests this client has outstanding to instance `i` (by instance index). */
   outstanding: (instance: number) => number;
   rng: Rng;
+  /** Zone index of instance `i` (by instance index), where the system knows it. */
+  zoneOf?: (instance: number) => number;
 }
 
 /** Chooses the instance for an attempt. Must return one of `candidates`. */
@@ -33,8 +36,13 @@ function builtIn(lb: LoadBalancer): LoadBalancer {
   return lb;
 }
 
-export type LoadBalancerKind = "roundRobin" | "random" | "leastOutstanding";
-export const LOAD_BALANCER_KINDS: readonly LoadBalancerKind[] = ["roundRobin", "random", "leastOutstanding"];
+export type LoadBalancerKind = "roundRobin" | "random" | "leastOutstanding" | "zoneAware";
+export const LOAD_BALANCER_KINDS: readonly LoadBalancerKind[] = [
+  "roundRobin",
+  "random",
+  "leastOutstanding",
+  "zoneAware",
+];
 
 /**
  * Ribbon's default rule: the next instance in turn.
@@ -90,6 +98,16 @@ export function leastOutstanding(): LoadBalancer {
 }
 
 /**
+ * Ribbon's ZoneAwareLoadBalancer: avoids the busiest zone once it is overloaded (see `zoneAwareRule`).
+ *
+ * @example
+ * zoneAware().pick({ candidates: [5], outstanding: () => 0, rng: createRng(1) }) // 5
+ */
+export function zoneAware(): LoadBalancer {
+  return builtIn(zoneAwareRule());
+}
+
+/**
  * A load balancer from its name, or a custom one checked for a `pick` method.
  *
  * @example
@@ -101,5 +119,6 @@ export function loadBalancer(kind: LoadBalancerKind | LoadBalancer, path = "load
     return kind;
   }
   const name = checkOneOf(path, kind, LOAD_BALANCER_KINDS);
+  if (name === "zoneAware") return zoneAware();
   return name === "roundRobin" ? roundRobin() : name === "random" ? random() : leastOutstanding();
 }

@@ -111,7 +111,8 @@ export class ClientRt {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
     this.outstanding = outstanding;
-    this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng };
+    const to = call.to.instances;
+    this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng, zoneOf: (i) => to[i]?.zone ?? -1 };
   }
 }
 
@@ -120,6 +121,8 @@ export class InstanceRt {
   /** Clients by CallRt id (sparse: only this service's dependencies). */
   readonly clients: (ClientRt | undefined)[] = [];
   hungUntilUs = 0;
+  /** Zone index of the instance's node, set when it is placed. */
+  zone = -1;
   readonly parked: Job[] = [];
   /** Attempts sent to this instance, and when the last one was sent (-1: none yet). */
   attemptsSent = 0;
@@ -141,6 +144,8 @@ export class Job {
   stage = 0;
   pending = 0;
   failed = false;
+  /** A fallback answered somewhere inside this request (here or below): degraded, not failed. */
+  degraded = false;
   span: Span | null = null;
   constructor(
     public requestId: number,
@@ -172,6 +177,7 @@ export class JobPool {
     job.stage = 0;
     job.pending = 0;
     job.failed = false;
+    job.degraded = false;
     job.span = null;
     return job;
   }
@@ -267,6 +273,8 @@ export class Attempt {
   hedgeHandle = -1;
   /** The answer the callee sends (an outcome), set when it finishes. */
   result: Outcome = "ok";
+  /** Whether the callee's answer was degraded (a fallback answered inside it), set with `result`. */
+  degraded = false;
   span: Span | null = null;
   /** References still held: 2 when sent (pending, and the message), 0 when it may be reused. */
   refs = 2;
@@ -313,6 +321,7 @@ export class AttemptPool {
     a.timeoutHandle = -1;
     a.hedgeHandle = -1;
     a.result = "ok";
+    a.degraded = false;
     a.span = null;
     a.refs = 2;
     return a;

@@ -142,6 +142,7 @@ export class ServerJobs {
       core.edgeLatency.record((now - job.arrivalUs) / US_PER_MS);
       const code = outcomeCode(outcome);
       core.edgeOutcomes[code] = (core.edgeOutcomes[code] as number) + 1;
+      if (outcome === "ok" && job.degraded) core.edgeDegraded++;
       if (outcome === "ok") core.goodput.add(now);
       core.edgeInFlight.add(now, -1);
       core.sim.fold(code);
@@ -153,6 +154,7 @@ export class ServerJobs {
       return;
     }
     attempt.result = outcome;
+    attempt.degraded = job.degraded;
     const delay = core.cluster.network.delayUs(job.instance.node, attempt.callerNode);
     const caller = core.replayNames.get(attempt.callerNode);
     if (caller !== undefined) core.replay?.move(job.instance.name, caller, delay, answerKind(outcome, delay));

@@ -7,6 +7,7 @@ import {
   runExperiment,
 } from "../chaos/index.js";
 import { createRng, type Seed } from "../random/index.js";
+import { HYSTRIX_THREAD_POOL_CORE_SIZE } from "../rpc/index.js";
 import type { ReplayRecorder } from "../trace/index.js";
 import { CHAOS_EXPERIMENT_PARAMS, type ChaosExperimentParams } from "./chaos-experiment-params.js";
 import { defineScenario } from "./scenario.js";
@@ -60,29 +61,46 @@ export const chaosExperiment = defineScenario({
   title: "Chaos experiments",
   module: 4,
   summary:
-    "Monkey, Gorilla and Latency Monkey against a small Netflix-like system, control against experiment, with retries elsewhere, Ribbon, bulkheads and an automatic abort.",
+    "Monkey, Gorilla and Latency Monkey against a small Netflix-like system, control against experiment, with retries elsewhere, zone-aware Ribbon clients, bulkheads, fallbacks, breakers and an automatic abort.",
   defaultSeed: 4,
   params: CHAOS_EXPERIMENT_PARAMS,
   presets: {
-    // Chaos Monkey kills a playback instance; discovery lags, so calls keep going to it.
+    // Chaos Monkey kills a playback instance; Eureka's view lags, so calls keep going to it and
+    // each one to the dead instance fails after its timeout.
     monkey: { fault: "monkey" },
-    // The same kill with one retry on another instance: the lag is mostly hidden.
-    monkeyRetries: { fault: "monkey", retryElsewhere: true },
-    // Chaos Gorilla takes out a zone; plain clients keep calling it until Eureka catches up.
-    gorilla: { fault: "gorilla", retryElsewhere: true },
-    // With Ribbon's clients, servers that fail to connect are skipped and retries go elsewhere.
-    gorillaRibbon: { fault: "gorilla", retryElsewhere: true, ribbon: true },
+    // The same kill with one retry on another instance: the lag is hidden.
+    monkeyRetries: { fault: "monkey", retryTarget: "different" },
+    // The retry goes back to the instance that just timed out: it is still dead, so the call
+    // fails twice as slowly.
+    monkeySameInstance: { fault: "monkey", retryTarget: "same" },
+    // Chaos Gorilla takes out a zone. Retries elsewhere save the requests, but until Eureka
+    // catches up a third of the calls wait a timeout on the dead zone first.
+    gorilla: { fault: "gorilla", retryTarget: "different" },
+    // Ribbon's clients: servers that fail to connect are skipped, and the zone-aware balancer
+    // stops sending to the zone whose calls pile up.
+    gorillaRibbon: { fault: "gorilla", retryTarget: "different", ribbon: true, zoneAware: true },
     // Latency Monkey adds 600 ms to every personalisation call at 5% of the traffic per group:
     // each API instance would need about 30 threads to wait on it and has 20, so its pool fills,
     // its queue overflows and the proxy's calls to it fail.
     latency: LATENCY_MONKEY,
-    // A Hystrix thread pool (10 threads) caps the waiting; the rest get the unpersonalised list
-    // at once, so stream starts go on near control's rate, degraded instead of failed.
-    latencyBulkhead: { ...LATENCY_MONKEY, bulkhead: true },
+    // A Hystrix thread pool (Hystrix's default 10 threads) caps the waiting; the rest get the
+    // unpersonalised list at once, so stream starts go on near control's rate, degraded instead of failed.
+    latencyBulkhead: { ...LATENCY_MONKEY, bulkheadThreads: HYSTRIX_THREAD_POOL_CORE_SIZE },
     // A ChAP run the guard stops: the same Latency Monkey without a bulkhead.
     chapAbort: { ...LATENCY_MONKEY, abort: true },
-    // A ChAP run that passes: a zone lost behind Ribbon's clients, with a 25% tolerance (the naive guard trips at 10% on the first seconds' noise).
-    chapPass: { fault: "gorilla", retryElsewhere: true, ribbon: true, abort: true, tolerancePct: 25 },
+    // A ChAP run that passes: a zone lost behind Ribbon's zone-aware clients, with a 25% tolerance
+    // (the naive guard trips at 10% on the first seconds' noise).
+    chapPass: {
+      fault: "gorilla",
+      retryTarget: "different",
+      ribbon: true,
+      zoneAware: true,
+      abort: true,
+      tolerancePct: 25,
+    },
+    // A/A: no fault at all, the naive guard on. Two groups of different customers differ by
+    // chance alone; this is the noise a guard has to live with.
+    aa: { fault: "none", abort: true },
   },
   body(p, extras: Partial<ChaosExperimentExtras>): ChaosExperimentResult {
     const { seed, ...params } = p;
@@ -90,10 +108,13 @@ export const chaosExperiment = defineScenario({
     const journal = runExperiment(
       {
         sut: {
-          retryElsewhere: params.retryElsewhere,
-          ribbon: params.ribbon,
-          bulkhead: params.bulkhead,
           timeoutMs: params.timeoutMs,
+          retryTarget: params.retryTarget,
+          ribbon: params.ribbon,
+          zoneAware: params.zoneAware,
+          bulkheadThreads: params.bulkheadThreads,
+          fallbacks: params.fallbacks,
+          circuitBreaker: params.circuitBreaker,
           apiWorkers: params.apiWorkers,
         },
         faults,

@@ -66,3 +66,11 @@ export {
   canaryRelease,
 } from "./canary-release.js";
 export { numberParam } from "./number-param.js";
+export {
+  evacuationSpecOf,
+  REGION_EVACUATION_PARAMS,
+  type RegionEvacuationExtras,
+  type RegionEvacuationParams,
+  type RegionEvacuationResult,
+  regionEvacuation,
+} from "./region-evacuation.js";

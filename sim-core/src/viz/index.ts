@@ -62,3 +62,10 @@ export {
   leadTimeHistogramChart,
   stranglerChart,
 } from "./decomposition-charts.js";
+export {
+  evacuationCapacityChart,
+  evacuationInstancesChart,
+  evacuationShareChart,
+  evacuationShareRows,
+  evacuationTopologyMermaid,
+} from "./evacuation.js";

@@ -3,6 +3,7 @@ import {
   type Fault,
   injectFaults,
   monkeySchedule,
+  NAIVE_SUT,
   naiveGuard,
   RpcSystem,
   runExperiment,
@@ -145,7 +146,7 @@ describe("fault injection", () => {
   });
 });
 
-const sut = { retryElsewhere: false, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 };
+const sut = NAIVE_SUT;
 const spec = {
   sut,
   hypothesis: { tolerancePct: 10 },

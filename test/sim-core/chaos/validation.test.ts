@@ -5,6 +5,7 @@ import {
   createRng,
   type Fault,
   monkeySchedule,
+  NAIVE_SUT,
   naiveGuard,
   netflixSystem,
   runExperiment,
@@ -12,7 +13,7 @@ import {
 } from "sim-core";
 import { describe, expect, it } from "vitest";
 
-const sut = { retryElsewhere: false, ribbon: false, bulkhead: false, timeoutMs: 1000, apiWorkers: 20 };
+const sut = NAIVE_SUT;
 const { services, topology } = netflixSystem(sut);
 const ctx = { topology, services: services.map((s) => ({ name: s.name, instances: s.instances })) };
 
@@ -125,6 +126,20 @@ describe("hypothesis and guard validation", () => {
     expect(run({ faults: [{ kind: "zoneOutage", zone: "nowhere", atMs: 0 }] }).path).toBe("experiment.faults[0].zone");
     expect(run({ rateAt: 10 }).path).toBe("experiment.rateAt");
     expect(run({ sut: { ...sut, apiWorkers: 0 } }).path).toBe("sut.apiWorkers");
+  });
+
+  it("refuses bad resilience settings at their field, with the allowed range", () => {
+    const bad = (over: object) => configError(() => netflixSystem({ ...sut, ...over }));
+    const b = bad({ bulkheadThreads: -1 });
+    expect([b.path, b.value]).toEqual(["sut.bulkheadThreads", -1]);
+    expect(b.allowed).toContain("0");
+    expect(bad({ bulkheadThreads: 2.5 }).path).toBe("sut.bulkheadThreads");
+    const t = bad({ retryTarget: "elsewhere" });
+    expect([t.path, t.allowed]).toEqual(["sut.retryTarget", expect.stringContaining('"different"')]);
+    expect(bad({ timeoutMs: 0 }).path).toBe("sut.timeoutMs");
+    expect(bad({ zoneAware: "yes" }).path).toBe("sut.zoneAware");
+    expect(bad({ fallbacks: 1 }).path).toBe("sut.fallbacks");
+    expect(bad({ circuitBreaker: undefined }).path).toBe("sut.circuitBreaker");
   });
 });
 
