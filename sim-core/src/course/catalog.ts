@@ -29,7 +29,7 @@ export function builtModules(modules: readonly CourseModule[]): BuiltModule[] {
  * id, or an id used twice, is a course defect and throws here, when sim-core loads.
  *
  * @example
- * scenarioEntries(MODULES).map(([id]) => id) // ['queueing', 'fanOut', 'decomposition', 'shadowTraffic', 'responseDiff', 'canaryRelease', 'cassandraReplication', 'chaosExperiment', 'timeoutBudgets']
+ * scenarioEntries(MODULES).map(([id]) => id) // ['queueing', 'fanOut', 'decomposition', 'shadowTraffic', 'responseDiff', 'canaryRelease', 'cassandraReplication', 'chaosExperiment', 'regionEvacuation', 'timeoutBudgets']
  */
 export function scenarioEntries(modules: readonly CourseModule[]): [string, ScenarioEntry][] {
   const seen = new Set<string>();

@@ -5,6 +5,7 @@ import {
   decomposition,
   fanOut,
   queueing,
+  regionEvacuation,
   responseDiff,
   shadowTraffic,
   timeoutBudgets,
@@ -27,6 +28,10 @@ import {
   decompositionRemoteCallsChart,
   diffyFieldsSpec,
   edgeLatencyChart,
+  evacuationCapacityChart,
+  evacuationInstancesChart,
+  evacuationShareChart,
+  evacuationTopologyMermaid,
   fallbacksChart,
   fanOutCurveChart,
   fanOutMermaid,
@@ -167,12 +172,19 @@ export const MODULES = [
           diagrams: { topology: chaosTopologyMermaid },
         },
       },
+      regionEvacuation: {
+        scenario: regionEvacuation,
+        views: {
+          charts: [evacuationShareChart, evacuationCapacityChart, evacuationInstancesChart],
+          diagrams: { topology: evacuationTopologyMermaid },
+        },
+      },
     },
     notebook: {
       covers:
-        "Chaos Monkey and Eureka's lag; retries elsewhere; Chaos Gorilla and Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, automatic abort and blast radius",
+        "Chaos Monkey and Eureka's lag; retries on the same instance or another; Chaos Gorilla and zone-aware Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, noise, automatic abort and blast radius; Chaos Kong's region evacuation with and without capacity ready",
     },
-    labs: [],
+    labs: ["04-chaos"],
   },
   {
     number: 5,
