@@ -4,6 +4,9 @@ import { MS_PER_S } from "../kernel/index.js";
 import type { ChaosExperimentResult } from "../scenarios/index.js";
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
 
+/** The x axis of the charts over time; the site's time-travel cursor finds them by a label starting "time (s)". */
+const TIME_AXIS = "time (s) into the experiment";
+
 /** The windows the experiment group was under a fault: from each start to its end, or to the run's end. */
 function faultWindows(result: ChaosExperimentResult): { startMs: number; endMs: number; what: string }[] {
   const endOfRun = result.abortedAtMs ?? result.params.durationMs;
@@ -51,7 +54,7 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       y: { label: "stream starts per second", grid: true },
       color: { legend: true, domain: ["control", "experiment"], range: ["#1f77b4", "#ff7f0e"] },
       marks: [
@@ -146,7 +149,7 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       // Whole instances only: a tick at 2.5 instances reads as a bug.
       y: { label: "instances up", grid: true, domain: [0, most], ticks: Array.from({ length: most + 1 }, (_, i) => i) },
       color: { legend: true, domain: zones },
@@ -185,7 +188,7 @@ export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       y: { label: "requests in flight (max per bin)", grid: true },
       color: { legend: true },
       marks: [
