@@ -10,9 +10,10 @@
 import type { ExperimentGuard, GuardView } from "sim-core";
 
 /**
- * How strong the evidence must be before aborting: a log-likelihood ratio of ln(1000), so a
- * harmless experiment trips the test about once in a thousand bins of noise (Wald's bound for a
- * sequential test; CUSUM's false-alarm rate per bin is of the same order).
+ * How strong the evidence must be before aborting: a log-likelihood ratio of ln(1000). With no
+ * harm, CUSUM then runs on average at least e^ln(1000) = 1000 bins before a false alarm (the
+ * classic bound on its in-control run length), so an experiment of 10 or 15 bins is stopped by
+ * noise alone in only a small fraction of runs.
  */
 export const ABORT_LOG_LIKELIHOOD = Math.log(1000);
 

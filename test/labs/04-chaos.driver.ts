@@ -1,7 +1,14 @@
 // Trusted driver for lab 04: runs inside the lab runner next to the learner's files. It runs the
 // chaosExperiment scenario with the learner's guard, or with the learner's resilience settings,
 // and returns raw observations only: the test file decides what is right.
-import { type ChaosExperimentResult, chaosExperiment, type ExperimentGuard, type SutOptions } from "sim-core";
+import {
+  type ChaosExperimentResult,
+  chaosExperiment,
+  type EvacuationPlan,
+  type ExperimentGuard,
+  regionEvacuation,
+  type SutOptions,
+} from "sim-core";
 
 type Lab = { load(file: string): Promise<Record<string, unknown>> };
 type Params = Parameters<typeof chaosExperiment.run>[0];
@@ -125,6 +132,32 @@ export async function resilienceRun(lab: Lab, input: ResilienceInput) {
   };
 }
 
+/**
+ * The evacuation runs: the scenario's default outage (us-east-1 down at the evening peak), with a
+ * step counted as overloaded once the receiving region fails more than 1% of its starts.
+ */
+export const EVACUATION_RUN = { impactThresholdPct: 1 } as const;
+
+/** One evacuation with the learner's plan from `createPlan()`. */
+export async function evacuationRun(lab: Lab, input: { seed: number }) {
+  const { createPlan } = (await lab.load("evacuation.ts")) as { createPlan: () => EvacuationPlan };
+  const r = regionEvacuation.run({ ...EVACUATION_RUN, seed: input.seed, plan: createPlan() });
+  const worst = r.steps.reduce(
+    (a, b) => (b.failedPct > a.failedPct ? b : a),
+    r.steps[0] ?? { timeMs: 0, failedPct: 0 },
+  );
+  return {
+    readyCapacityPct: r.readyCapacityPct,
+    decisionAtMs: r.decisionAtMs,
+    evacuatedAtMs: r.evacuatedAtMs,
+    evacuatedAfterDecisionMs: r.evacuatedAfterDecisionMs,
+    maxFailedPct: r.maxFailedPct,
+    worstStepMs: worst.timeMs,
+    overloadFailedStarts: r.overloadFailedStarts,
+    durationMs: r.spec.durationMs,
+  };
+}
+
 const call = (params: object, plugIn: string) =>
   `chaosExperiment.run({ ${Object.entries(params)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
@@ -132,6 +165,7 @@ const call = (params: object, plugIn: string) =>
 
 export const reproduce = {
   guardRun: (input: GuardInput) => call(guardParams(input), ", guard: createGuard()"),
+  evacuationRun: (input: { seed: number }) => call({ ...EVACUATION_RUN, seed: input.seed }, ", plan: createPlan()"),
   resilienceRun: (input: ResilienceInput) =>
     call({ ...RESILIENCE_FAULTS[input.fault], seed: input.seed }, ", ...settings"),
 };

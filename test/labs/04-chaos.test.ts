@@ -33,8 +33,9 @@ const guardRun = shape.object({
  * At most this many of the experiment group's 50,000 customers (5% of a million) may see an
  * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group,
  * far below the 10% at which Netflix counted an incident as major. Left running to its end, the
- * harmful runs hurt 440-650 customers (seeds 1-10); the solution stopped them after at most 327
- * (seeds 1-40), the naive guard after at most 155.
+ * harmful runs hurt 409-652 customers (seeds 1-10: errors 409-444, latency 450-652, monkey
+ * 505-560); the solution stopped them after at most 327 (seeds 1-100), the naive guard after at
+ * most 155 (seeds 1-10).
  */
 const MAX_AFFECTED = 400;
 
@@ -48,12 +49,13 @@ lab.check(
       for (const experiment of ["monkey", "latency", "errors"] as const) {
         const r = await drive("guardRun", { seed, experiment, replica: 0 }, guardRun);
         const what = `${experiment}: ${faultOf(r.injected)}`;
-        expect(r.verdict, `${what}: your guard let it run to the end, ${r.affected} customers affected`).toBe(
-          "aborted",
-        );
+        expect(
+          r.verdict,
+          `${what}: your guard let it run to the end, ${r.affected} of ${r.customers} customers affected`,
+        ).toBe("aborted");
         expect(
           r.affected,
-          `${what}: aborted at ${clock(r.abortedAtMs ?? 0)}, too late: customers affected`,
+          `${what}: aborted at ${clock(r.abortedAtMs ?? 0)}, too late: customers affected (of ${r.customers})`,
         ).toBeLessThanOrEqual(MAX_AFFECTED);
       }
     }
@@ -70,8 +72,8 @@ const HARMLESS = [
 
 /**
  * Almost never: at most one harmless run in twenty may be aborted (and one is always allowed).
- * The solution aborted none of 160 harmless runs (seeds 1-40); the naive guard aborted 3-4 of
- * every 10 of each kind, so it loses this check on any handful of seeds.
+ * The solution aborted none of 400 harmless runs (the four kinds, seeds 1-100); the naive guard
+ * aborted 3-4 of every 10 of each kind (seeds 1-10), so it loses this check on any handful of seeds.
  */
 const allowedFalseAborts = (runs: number) => Math.max(1, Math.floor(runs / 20));
 
@@ -82,6 +84,9 @@ lab.check(
       "Two groups of different customers never start streams at exactly the same rate: with no fault at all (A/A), or a fault the system absorbs, your guard must almost never abort. Weigh the evidence against the noise of the counts (they are Poisson) instead of comparing a few seconds with the tolerance. A guard that never aborts is no guard: it must still stop Latency Monkey without a bulkhead.",
   },
   async ({ drive }) => {
+    // First, on a public seed (before any hidden one): a guard that never aborts scores nothing here.
+    const harm = await drive("guardRun", { seed: lab.seeds[0] ?? 1, experiment: "latency", replica: 0 }, guardRun);
+    expect(harm.verdict, `latency: ${faultOf(harm.injected)}, not aborted: a guard that never aborts`).toBe("aborted");
     const aborted: { seed: number; experiment: string; replica: number; atMs: number }[] = [];
     let runs = 0;
     for (const seed of seeds()) {
@@ -99,19 +104,14 @@ lab.check(
         { seed: first.seed, experiment: first.experiment, replica: first.replica },
         guardRun,
       );
-      expect(
-        aborted.length,
-        `harmless runs aborted of ${runs} (${aborted
-          .slice(0, 4)
-          .map((a) => `${a.experiment} at ${clock(a.atMs)}`)
-          .join(
-            ", ",
-          )}${aborted.length > 4 ? ", …" : ""}); this one: ${faultOf(r.injected)}, aborted at ${clock(r.abortedAtMs ?? 0)} with experiment ${r.experimentSps.slice(0, r.abortedAtMs === null ? undefined : r.abortedAtMs / r.binMs).join(", ")} starts/s vs control ${r.controlSps.slice(0, r.abortedAtMs === null ? undefined : r.abortedAtMs / r.binMs).join(", ")}`,
-      ).toBeLessThanOrEqual(allowedFalseAborts(runs));
+      const upTo = r.abortedAtMs === null ? undefined : r.abortedAtMs / r.binMs;
+      const listed = aborted.map((x) => `${x.experiment} at ${clock(x.atMs)}`);
+      const shown = `${listed.slice(0, 4).join(", ")}${listed.length > 4 ? ", …" : ""}`;
+      const thisOne = `${faultOf(r.injected)}, aborted at ${clock(r.abortedAtMs ?? 0)} with experiment ${r.experimentSps.slice(0, upTo).join(", ")} starts/s vs control ${r.controlSps.slice(0, upTo).join(", ")}`;
+      expect(aborted.length, `harmless runs aborted of ${runs} (${shown}); this one: ${thisOne}`).toBeLessThanOrEqual(
+        allowedFalseAborts(runs),
+      );
     }
-    const seed = seeds()[0] ?? 1;
-    const harm = await drive("guardRun", { seed, experiment: "latency", replica: 0 }, guardRun);
-    expect(harm.verdict, `latency: ${faultOf(harm.injected)}, not aborted: a guard that never aborts`).toBe("aborted");
   },
 );
 
@@ -186,4 +186,68 @@ resilienceCheck(
 resilienceCheck(
   "latency",
   "Latency Monkey adds 600 ms to every personalisation call. Keep the experiment's stream starts within the tolerance of control's: the API's threads must not all wait on a slow dependency.",
+);
+
+const evacuationRun = shape.object({
+  readyCapacityPct: shape.number(),
+  decisionAtMs: shape.number(),
+  evacuatedAtMs: shape.nullable(shape.number()),
+  evacuatedAfterDecisionMs: shape.nullable(shape.number()),
+  maxFailedPct: shape.number(),
+  worstStepMs: shape.number(),
+  overloadFailedStarts: shape.integer(),
+  durationMs: shape.number(),
+});
+
+/**
+ * Impact-free: no 10 s step in which the receiving region fails more than 1% of its stream
+ * starts. Netflix counted an incident as major at 10% of customers; an evacuation is a routine
+ * operation (about monthly) and should not come near that.
+ */
+const MAX_FAILED_PCT = 1;
+/**
+ * Within 8 minutes of the decision, with at most 100% ready capacity (another region's whole
+ * peak). Netflix's published failover went from about 50 minutes to about 7 with capacity kept
+ * ready (Project Nimble, 2018). The reference plan in test/sim-core/chaos/evacuation.test.ts
+ * meets this on seeds 1-8; moving everything at once overloads on cold caches, and the classic
+ * procedure takes more than 20 minutes.
+ */
+const EVACUATED_WITHIN_MS = 8 * 60_000;
+const MAX_READY_CAPACITY_PCT = 100;
+
+lab.check(
+  "evacuation-no-overload",
+  {
+    feedback: `Move the failed region's customers no faster than the receiving region can serve them: its capacity, its own customers, and the moved customers' cold caches (each of their requests costs more at first). No step may fail more than ${MAX_FAILED_PCT}% of its starts, and all the traffic must have moved by the end of the run.`,
+  },
+  async ({ drive }) => {
+    for (const seed of seeds()) {
+      const r = await drive("evacuationRun", { seed }, evacuationRun);
+      expect(
+        r.maxFailedPct,
+        `the receiving region's worst step, at minute ${(r.worstStepMs / 60_000).toFixed(1)} (decision at minute ${(r.decisionAtMs / 60_000).toFixed(1)}; ${r.overloadFailedStarts} starts failed from overload): % of its starts failed`,
+      ).toBeLessThanOrEqual(MAX_FAILED_PCT);
+      expect(r.evacuatedAtMs, `all traffic moved, by minute ${r.durationMs / 60_000}`).not.toBeNull();
+    }
+  },
+);
+
+lab.check(
+  "evacuation-in-time",
+  {
+    feedback: `An impact-free evacuation (no step failing more than ${MAX_FAILED_PCT}%) within ${EVACUATED_WITHIN_MS / 60_000} minutes of the decision, keeping at most ${MAX_READY_CAPACITY_PCT}% capacity ready: enough for another region's peak, no more. Capacity that is not ready takes about 20 minutes to provision and start.`,
+  },
+  async ({ drive }) => {
+    for (const seed of seeds()) {
+      const r = await drive("evacuationRun", { seed }, evacuationRun);
+      expect(r.readyCapacityPct, "ready capacity (%), paid for every day").toBeLessThanOrEqual(MAX_READY_CAPACITY_PCT);
+      expect(r.maxFailedPct, "the receiving region's worst step (% of starts failed)").toBeLessThanOrEqual(
+        MAX_FAILED_PCT,
+      );
+      expect(
+        r.evacuatedAfterDecisionMs ?? Number.POSITIVE_INFINITY,
+        `ms from the decision (minute ${(r.decisionAtMs / 60_000).toFixed(1)}) until all traffic had moved`,
+      ).toBeLessThanOrEqual(EVACUATED_WITHIN_MS);
+    }
+  },
 );

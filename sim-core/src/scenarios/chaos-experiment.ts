@@ -76,6 +76,9 @@ export const chaosExperiment = defineScenario({
     // Chaos Gorilla takes out a zone. Retries elsewhere save the requests, but until Eureka
     // catches up a third of the calls wait a timeout on the dead zone first.
     gorilla: { fault: "gorilla", retryTarget: "different" },
+    // The same with Ribbon's zone-aware balancer alone: calls waiting on the dead zone pile up,
+    // so it becomes the busiest zone and is avoided long before Eureka drops it.
+    gorillaZoneAware: { fault: "gorilla", retryTarget: "different", zoneAware: true },
     // Ribbon's clients: servers that fail to connect are skipped, and the zone-aware balancer
     // stops sending to the zone whose calls pile up.
     gorillaRibbon: { fault: "gorilla", retryTarget: "different", ribbon: true, zoneAware: true },

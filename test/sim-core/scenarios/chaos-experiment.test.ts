@@ -57,6 +57,13 @@ describe("chaosExperiment", () => {
           "sps": 31,
           "verdict": "passed",
         },
+        "gorillaZoneAware": {
+          "abortedAtMs": null,
+          "affected": 1,
+          "failed": 1,
+          "sps": 29,
+          "verdict": "passed",
+        },
         "latency": {
           "abortedAtMs": null,
           "affected": 257,
@@ -130,9 +137,12 @@ describe("chaosExperiment", () => {
     }
   });
 
-  it("shows Gorilla's story: retries save the requests, Ribbon's zone-aware clients also save the wait", () => {
+  it("shows Gorilla's story: retries save the requests, zone-aware balancing and Ribbon's clients also save the wait", () => {
     const plain = vsCalm(chaosExperiment.presets.gorilla);
+    const zoneAware = vsCalm(chaosExperiment.presets.gorillaZoneAware);
     const ribbon = vsCalm(chaosExperiment.presets.gorillaRibbon);
+    // The zone-aware balancer alone already spares most of the wait.
+    for (const [i, r] of zoneAware.entries()) expect(r.ratio).toBeGreaterThan((plain[i]?.ratio ?? 1) + 0.05);
     for (const [i, r] of ribbon.entries()) {
       expect(r.ratio).toBeGreaterThan(0.98);
       expect(r.failed).toBeLessThanOrEqual(2);
