@@ -18,7 +18,7 @@ export type ScenarioTable = {
  * The modules whose parts exist, in course order.
  *
  * @example
- * builtModules(MODULES).map((m) => m.number) // [0, 1, 2, 3, 5]
+ * builtModules(MODULES).map((m) => m.number) // [0, 1, 2, 3, 4, 5]
  */
 export function builtModules(modules: readonly CourseModule[]): BuiltModule[] {
   return modules.filter((m): m is BuiltModule => m.planned !== true);
@@ -29,7 +29,7 @@ export function builtModules(modules: readonly CourseModule[]): BuiltModule[] {
  * id, or an id used twice, is a course defect and throws here, when sim-core loads.
  *
  * @example
- * scenarioEntries(MODULES).map(([id]) => id) // ['queueing', 'fanOut', 'decomposition', 'shadowTraffic', 'responseDiff', 'canaryRelease', 'cassandraReplication', 'timeoutBudgets']
+ * scenarioEntries(MODULES).map(([id]) => id) // ['queueing', 'fanOut', 'decomposition', 'shadowTraffic', 'responseDiff', 'canaryRelease', 'cassandraReplication', 'chaosExperiment', 'regionEvacuation', 'timeoutBudgets']
  */
 export function scenarioEntries(modules: readonly CourseModule[]): [string, ScenarioEntry][] {
   const seen = new Set<string>();

@@ -1,9 +1,11 @@
 import {
   canaryRelease,
   cassandraReplication,
+  chaosExperiment,
   decomposition,
   fanOut,
   queueing,
+  regionEvacuation,
   responseDiff,
   shadowTraffic,
   timeoutBudgets,
@@ -16,11 +18,20 @@ import {
   cassandraLatencyChart,
   cassandraSeriesChart,
   cassandraStalenessChart,
+  chaosAliveChart,
+  chaosHarmChart,
+  chaosInFlightChart,
+  chaosSpsChart,
+  chaosTopologyMermaid,
   decompositionLatencyChart,
   decompositionMermaid,
   decompositionRemoteCallsChart,
   diffyFieldsSpec,
   edgeLatencyChart,
+  evacuationCapacityChart,
+  evacuationInstancesChart,
+  evacuationShareChart,
+  evacuationTopologyMermaid,
   fallbacksChart,
   fanOutCurveChart,
   fanOutMermaid,
@@ -153,7 +164,27 @@ export const MODULES = [
     title: "Chaos testing",
     outcome:
       "run instance, zone and region failures against a steady-state hypothesis with control and experiment groups, and abort automatically",
-    planned: true,
+    scenarios: {
+      chaosExperiment: {
+        scenario: chaosExperiment,
+        views: {
+          charts: [chaosSpsChart, chaosHarmChart, chaosInFlightChart, chaosAliveChart],
+          diagrams: { topology: chaosTopologyMermaid },
+        },
+      },
+      regionEvacuation: {
+        scenario: regionEvacuation,
+        views: {
+          charts: [evacuationShareChart, evacuationCapacityChart, evacuationInstancesChart],
+          diagrams: { topology: evacuationTopologyMermaid },
+        },
+      },
+    },
+    notebook: {
+      covers:
+        "Chaos Monkey and Eureka's lag; retries on the same instance or another; Chaos Gorilla and zone-aware Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, noise, automatic abort and blast radius; Chaos Kong's region evacuation with and without capacity ready",
+    },
+    labs: ["04-chaos"],
   },
   {
     number: 5,

@@ -1,9 +1,9 @@
 import type { LoadBalancer, PickContext } from "./load-balancer.js";
 
 /**
- * Ribbon default: ZoneAwareNIWSDiscoveryLoadBalancer.triggeringLoadPerServerThreshold = 0.2
- * (ZoneAvoidancePredicate.java): once the busiest zone has this many requests outstanding per
- * server, it is avoided.
+ * Ribbon default: ZoneAwareNIWSDiscoveryLoadBalancer.triggeringLoadPerServerThreshold
+ * (ZoneAvoidancePredicate.java triggeringLoad = 0.2): once the busiest zone has this many requests
+ * outstanding per server, it is avoided.
  */
 export const RIBBON_TRIGGERING_LOAD_PER_SERVER = 0.2;
 

@@ -2,9 +2,10 @@ import { netflixSystem } from "../chaos/index.js";
 import type { ChaosExperimentResult } from "../scenarios/index.js";
 
 /**
- * The system under test as a Mermaid flowchart: one box per zone holding its instances, the
- * call graph between services, and the parts the experiment's faults hit drawn red (killed
- * instances, a lost zone, a slowed or failing service, a partition between zones).
+ * The system under test as a Mermaid flowchart: the call graph between services on top, below it
+ * one box per zone holding its instances in a row, and the parts the experiment's faults hit drawn
+ * red (killed instances, a lost zone, a slowed or failing service, a partition between zones).
+ * Top to bottom with the zones stacked keeps it narrow enough to read on a phone.
  *
  * @example
  * chaosTopologyMermaid(chaosExperiment.run({ fault: "gorilla", durationMs: 3000, faultAtMs: 0 })).includes("class z_us_east_1b failed") // true
@@ -15,7 +16,7 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
   // Faults scheduled after the experiment stopped never touched it.
   const faults = result.faults.filter((f) => f.atMs < untilMs);
   const id = (s: string) => s.replace(/[^\w]/g, "_");
-  const lines = ["flowchart LR"];
+  const lines = ["flowchart TB"];
   const failedNodes: string[] = [];
   const failedZones = new Set<string>();
   for (const f of faults) {
@@ -23,7 +24,9 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
     if (f.kind === "regionOutage") for (const z of topology.zones) if (z.region === f.region) failedZones.add(z.name);
   }
   topology.zones.forEach((zone, zi) => {
-    lines.push(`  subgraph z_${id(zone.name)}["${zone.name}"]`);
+    // Mermaid lays a subgraph without a direction across its parent's; top to bottom, instances
+    // that share no link sit side by side in a row.
+    lines.push(`  subgraph z_${id(zone.name)}["${zone.name}"]`, "    direction TB");
     for (const s of services)
       (s.nodes ?? []).forEach((node, i) => {
         if (topology.node(node).zoneIndex !== zi) return;
@@ -34,7 +37,7 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
       });
     lines.push("  end");
   });
-  // The call graph between services, beside the zones.
+  // The call graph between services, above the zones.
   lines.push('  client(["customers"])');
   lines.push(`  client --> svc_${services[0]?.name ?? "edge"}`);
   for (const s of services) {
@@ -55,6 +58,10 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
         lines.push(`  svc_${s.name} ${arrow} svc_${c.service}`);
       }
   }
+  // Invisible links stack the zones under the call graph, in zone order.
+  const zoneIds = topology.zones.map((z) => `z_${id(z.name)}`);
+  const last = services.at(-1)?.name;
+  if (last !== undefined && zoneIds.length > 0) lines.push(`  svc_${last} ~~~ ${zoneIds.join(" ~~~ ")}`);
   for (const f of faults) if (f.kind === "partition") lines.push(`  z_${id(f.zoneA)} -. partition .- z_${id(f.zoneB)}`);
   lines.push("  classDef failed fill:#f8d7da,stroke:#d62728,color:#7a1c1c");
   if (failedNodes.length > 0) lines.push(`  class ${failedNodes.join(",")} failed`);

@@ -4,6 +4,9 @@ import { MS_PER_S } from "../kernel/index.js";
 import type { ChaosExperimentResult } from "../scenarios/index.js";
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
 
+/** The x axis of the charts over time; the site's time-travel cursor finds them by a label starting "time (s)". */
+const TIME_AXIS = "time (s) into the experiment";
+
 /** The windows the experiment group was under a fault: from each start to its end, or to the run's end. */
 function faultWindows(result: ChaosExperimentResult): { startMs: number; endMs: number; what: string }[] {
   const endOfRun = result.abortedAtMs ?? result.params.durationMs;
@@ -13,6 +16,15 @@ function faultWindows(result: ChaosExperimentResult): { startMs: number; endMs: 
       const end = result.injected.find((e) => e.action === "end" && e.target === s.target && e.atMs >= s.atMs);
       return { startMs: s.atMs, endMs: end?.atMs ?? endOfRun, what: `${s.kind} ${s.target}` };
     });
+}
+
+/**
+ * Rows drawn as steps, one per bin from its start, closed by a last row at the end of the last
+ * bin: a `step-after` line otherwise stops where the last bin begins.
+ */
+function closeSteps<T extends { timeMs: number }>(rows: readonly T[], binMs: number): T[] {
+  const last = rows.at(-1);
+  return last === undefined ? [...rows] : [...rows, { ...last, timeMs: last.timeMs + binMs }];
 }
 
 /**
@@ -27,15 +39,22 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
   title: "SPS: control against experiment",
   caption: "The key metric of both groups; the shaded band is the fault, the red line the abort.",
   options(result) {
+    const binMs = result.params.binMs;
     const rows = [
-      ...result.control.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "control" })),
-      ...result.experiment.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "experiment" })),
+      ...closeSteps(
+        result.control.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "control" })),
+        binMs,
+      ),
+      ...closeSteps(
+        result.experiment.map((b) => ({ timeMs: b.timeMs, sps: b.sps, group: "experiment" })),
+        binMs,
+      ),
     ];
     const abort = result.abortedAtMs === null ? [] : [{ atMs: result.abortedAtMs, label: "abort" }];
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       y: { label: "stream starts per second", grid: true },
       color: { legend: true, domain: ["control", "experiment"], range: ["#1f77b4", "#ff7f0e"] },
       marks: [
@@ -112,15 +131,27 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
   title: "Instances alive per zone",
   caption: "The experiment group's instances up in each zone; control keeps all of them.",
   options(result) {
-    const zones = netflixSystem(result.params).topology.zones.map((z) => z.name);
-    const rows = result.experiment.flatMap((b) =>
+    const { services, topology } = netflixSystem(result.params);
+    const zones = topology.zones.map((z) => z.name);
+    // Every instance is up at the start; each bin counts them at its end, so a kill shows at the
+    // end of the bin it happened in, never before it.
+    const atStart = zones.map((_, zi) =>
+      services.reduce((n, s) => n + (s.nodes ?? []).filter((node) => topology.node(node).zoneIndex === zi).length, 0),
+    );
+    const samples = [
+      { timeMs: 0, alivePerZone: atStart },
+      ...result.experiment.map((b) => ({ timeMs: b.timeMs + result.params.binMs, alivePerZone: b.alivePerZone })),
+    ];
+    const rows = samples.flatMap((b) =>
       b.alivePerZone.map((alive, i) => ({ timeMs: b.timeMs, alive, zone: zones[i] ?? `zone ${i}` })),
     );
+    const most = Math.max(1, ...rows.map((r) => r.alive));
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
-      y: { label: "instances up", grid: true },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
+      // Whole instances only: a tick at 2.5 instances reads as a bug.
+      y: { label: "instances up", grid: true, domain: [0, most], ticks: Array.from({ length: most + 1 }, (_, i) => i) },
       color: { legend: true, domain: zones },
       marks: [
         Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.08 }),
@@ -141,16 +172,23 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
 export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
   id: "chaosInFlight",
   title: "In flight per service",
-  caption: "The experiment group's requests in progress or queued at each service; the API's pool is its thread count.",
+  caption:
+    "The experiment group's requests in progress or queued at each service (all its instances); the dashed line is the API's threads.",
   options(result) {
     const rows = result.results.experiment.services.flatMap((s) =>
-      s.inFlight.map((p) => ({ timeMs: p.timeMs, max: p.max, service: s.name })),
+      closeSteps(
+        s.inFlight.map((p) => ({ timeMs: p.timeMs, max: p.max, service: s.name })),
+        result.params.binMs,
+      ),
     );
-    const pool = [{ threads: result.params.apiWorkers, label: `API threads (${result.params.apiWorkers})` }];
+    // The lines count a whole service, so the rule is the threads of all its API instances.
+    const apiInstances = netflixSystem(result.params).services.find((s) => s.name === "api")?.instances ?? 1;
+    const threads = apiInstances * result.params.apiWorkers;
+    const pool = [{ threads, label: `API threads (${apiInstances} × ${result.params.apiWorkers})` }];
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
-      x: { label: "time into the experiment (s)", transform: (ms: number) => ms / MS_PER_S },
+      x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       y: { label: "requests in flight (max per bin)", grid: true },
       color: { legend: true },
       marks: [

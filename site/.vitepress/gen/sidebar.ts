@@ -1,7 +1,7 @@
 // The sidebar is generated: modules from the course registry (sim-core/src/course/modules.ts,
 // imported from source because the config loads before sim-core is built), labs from
 // labs/labs.json. Module and lab authors never edit this file or the config.
-import { builtModules, MODULES, modulePaths } from "../../../sim-core/src/course/index.js";
+import { builtModules, type CourseModule, MODULES, modulePaths } from "../../../sim-core/src/course/index.js";
 import { readLabs } from "./labs.js";
 
 export interface SidebarLink {
@@ -14,9 +14,9 @@ export interface ModulePage extends SidebarLink {
   file: string;
 }
 
-/** The built modules' pages, in course order, as the sidebar lists them. */
-export function modulePages(): ModulePage[] {
-  return builtModules(MODULES).map((m) => {
+/** The built modules' pages, in course order, as the sidebar lists them (the course's by default). */
+export function modulePages(modules: readonly CourseModule[] = MODULES): ModulePage[] {
+  return builtModules(modules).map((m) => {
     const paths = modulePaths(m);
     return { order: m.number, file: paths.page, text: `${m.number} · ${m.title}`, link: paths.link };
   });

@@ -51,6 +51,24 @@ describe("chaos views", () => {
     expect(peakApi(bulkhead)).toBeLessThan(peakApi(runs.latency));
   });
 
+  it("chaosAliveChart shows a kill no earlier than it happened", () => {
+    const data = (chaosAliveChart.options(runs.monkey).marks ?? []).map((m) => (m as { data?: unknown }).data);
+    const line = data.find((d) => Array.isArray(d) && (d[0] as { zone?: string })?.zone !== undefined) as {
+      timeMs: number;
+      alive: number;
+      zone: string;
+    }[];
+    const killedAtMs = runs.monkey.faults[0]?.atMs ?? Number.NaN;
+    const firstDrop = Math.min(...line.filter((p) => p.alive < 4).map((p) => p.timeMs));
+    expect(firstDrop).toBeGreaterThanOrEqual(killedAtMs);
+    expect(firstDrop).toBeLessThanOrEqual(killedAtMs + runs.monkey.params.binMs);
+  });
+
+  it("chaosInFlightChart rules the threads of every API instance, as its lines count every instance", () => {
+    const data = (chaosInFlightChart.options(runs.latency).marks ?? []).map((m) => (m as { data?: unknown }).data);
+    expect(data).toContainEqual([expect.objectContaining({ threads: 3 * runs.latency.params.apiWorkers })]);
+  });
+
   it("puts the harm where the fault was", () => {
     const at = (r: (typeof runs)["monkey"], service: string, what: string) =>
       chaosHarmRows(r).find((x) => x.service === service && x.what === what)?.count ?? Number.NaN;
@@ -72,7 +90,9 @@ describe("chaos views", () => {
     expect(chaosTopologyMermaid(runs.partition)).toContain("z_us_east_1a -. partition .- z_us_east_1b");
     expect(chaosTopologyMermaid(runs.latency)).toContain('svc_recs{{"recs (+600 ms on 100%)"}}');
     const calm = chaosTopologyMermaid(chaosExperiment.run({ fault: "none", durationMs: 2000 }));
-    expect(calm).toMatch(/^flowchart LR/);
+    expect(calm).toMatch(/^flowchart TB/);
+    // The zones hang under the call graph in zone order, so the diagram stays narrow.
+    expect(calm).toContain("svc_playback ~~~ z_us_east_1a ~~~ z_us_east_1b ~~~ z_us_east_1c");
     expect(calm).not.toContain("class ");
     expect(calm).toContain("svc_api -. fallback .-> svc_recs");
   });
