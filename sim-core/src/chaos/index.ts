@@ -28,6 +28,8 @@ export {
   SUT_RETRY_TARGETS,
   SUT_SERVICES,
   SUT_ZONES,
+  STORE_READ_ATTEMPTS,
+  storeTimeoutMs,
   type SutOptions,
   type SutRetryTarget,
 } from "./system-under-test.js";

@@ -8,7 +8,7 @@ export type SutRetryTarget = (typeof SUT_RETRY_TARGETS)[number];
 
 /** The defences of the system under test; the lab's resilience settings plug in here. */
 export interface SutOptions {
-  /** Timeout of every call, in ms (Hystrix's default is 1 s). */
+  /** Timeout of every mid-tier call, in ms (Hystrix's default is 1 s); the store's telescopes under it. */
   timeoutMs: number;
   /** Where a failed call's one retry goes. */
   retryTarget: SutRetryTarget;
@@ -38,9 +38,12 @@ export const NAIVE_SUT: Readonly<SutOptions> = {
   apiWorkers: 20,
 };
 
-/** The services, edge first: a Zuul-like proxy, the API, personalisation (with a fallback) and playback. */
-export const SUT_SERVICES = ["zuul", "api", "recs", "playback"] as const;
-const INSTANCES: Record<(typeof SUT_SERVICES)[number], number> = { zuul: 3, api: 3, recs: 3, playback: 3 };
+/**
+ * The services, edge first: a Zuul-like proxy, the API, personalisation (with a fallback),
+ * playback, and the Cassandra-like store playback reads viewing state from.
+ */
+export const SUT_SERVICES = ["zuul", "api", "recs", "playback", "store"] as const;
+const INSTANCES: Record<(typeof SUT_SERVICES)[number], number> = { zuul: 3, api: 3, recs: 3, playback: 3, store: 3 };
 export const SUT_ZONES = 3;
 
 /**
@@ -100,12 +103,54 @@ export function edgeTimeoutMs(o: SutOptions): number {
 }
 
 /**
- * A small Netflix-like system spread over three zones of one region, one instance per node: the
- * edge proxy calls the API, which asks personalisation (falling back to an unpersonalised list)
- * and playback at once; a playback failure means no stream start.
+ * Attempts of a store read: at consistency ONE any of the three replicas can answer, so the client
+ * (Astyanax's token-aware pool, or the coordinator) tries another replica when one fails. This is
+ * the store's own rule, whatever retry the learner sets for the mid tier.
+ */
+export const STORE_READ_ATTEMPTS = 2;
+
+/**
+ * Playback's timeout on one store read. It telescopes under the timeout on playback (module 5):
+ * every attempt of the read fits in it with one share left over for playback's own work and
+ * queue, so a dead replica never makes playback time out.
  *
  * @example
- * netflixSystem(NAIVE_SUT).services.length // 4
+ * storeTimeoutMs(NAIVE_SUT) // 333
+ */
+export function storeTimeoutMs(o: SutOptions): number {
+  return Math.floor(o.timeoutMs / (STORE_READ_ATTEMPTS + 1));
+}
+
+/**
+ * Playback's read of the store, the same whatever defences the learner picks. Astyanax's pool
+ * marks a host down after 3 timeouts within 10 s (ConnectionPoolConfigurationImpl's
+ * DEFAULT_MAX_TIMEOUT_COUNT and DEFAULT_TIMEOUT_WINDOW) and tries another replica; Ribbon's
+ * client model does the same (3 failures, then skipped for 10 s), so it stands in for it.
+ */
+function storeRead(o: SutOptions): CallSpec {
+  const timeoutMs = storeTimeoutMs(o);
+  return {
+    service: "store",
+    timeoutMs,
+    ribbon: {
+      maxAutoRetries: 0,
+      maxAutoRetriesNextServer: STORE_READ_ATTEMPTS - 1,
+      connectTimeoutMs: timeoutMs,
+      readTimeoutMs: timeoutMs,
+    },
+  };
+}
+
+/**
+ * A small Netflix-like system spread over three zones of one region, one instance per node: the
+ * edge proxy calls the API, which asks personalisation (falling back to an unpersonalised list)
+ * and playback at once; a playback failure means no stream start. Playback reads the customer's
+ * viewing state (bookmarks, licences) from a store replicated three times, one replica per zone,
+ * read at consistency ONE: how Netflix ran Cassandra on AWS (RF 3 over three zones, the Netflix
+ * Tech Blog, "Benchmarking Cassandra Scalability on AWS", 2011), so losing a zone loses one replica.
+ *
+ * @example
+ * netflixSystem(NAIVE_SUT).services.length // 5
  */
 export function netflixSystem(options: SutOptions): { services: ServiceSpec[]; topology: Topology } {
   const o = checkSut(options);
@@ -152,6 +197,14 @@ export function netflixSystem(options: SutOptions): { services: ServiceSpec[]; t
       instances: INSTANCES.playback,
       nodes: nodes(INSTANCES.playback),
       serviceTimeMs: { kind: "lognormal", median: 5, p99: 20 },
+      calls: [storeRead(o)],
+    },
+    {
+      name: "store",
+      instances: INSTANCES.store,
+      nodes: nodes(INSTANCES.store),
+      // An illustrative SSD-era read of one row: a couple of ms, rarely ten.
+      serviceTimeMs: { kind: "lognormal", median: 2, p99: 10 },
     },
   ];
   return { services, topology };

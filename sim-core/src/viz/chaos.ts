@@ -73,7 +73,7 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
  * service (error, rejected, timeout, fallback).
  *
  * @example
- * chaosHarmRows(chaosExperiment.run({ durationMs: 2000 })).length // 16
+ * chaosHarmRows(chaosExperiment.run({ durationMs: 2000 })).length // 20
  */
 export function chaosHarmRows(result: ChaosExperimentResult): { service: string; what: string; count: number }[] {
   const r = result.results.experiment;

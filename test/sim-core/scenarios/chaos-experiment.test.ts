@@ -31,8 +31,8 @@ describe("chaosExperiment", () => {
         },
         "chapAbort": {
           "abortedAtMs": 5000,
-          "affected": 22,
-          "failed": 22,
+          "affected": 21,
+          "failed": 21,
           "sps": 70,
           "verdict": "aborted",
         },
@@ -40,7 +40,7 @@ describe("chaosExperiment", () => {
           "abortedAtMs": null,
           "affected": 1,
           "failed": 1,
-          "sps": 31,
+          "sps": 30,
           "verdict": "passed",
         },
         "gorilla": {
@@ -54,7 +54,7 @@ describe("chaosExperiment", () => {
           "abortedAtMs": null,
           "affected": 1,
           "failed": 1,
-          "sps": 31,
+          "sps": 30,
           "verdict": "passed",
         },
         "gorillaZoneAware": {
@@ -73,7 +73,7 @@ describe("chaosExperiment", () => {
         },
         "latencyBulkhead": {
           "abortedAtMs": null,
-          "affected": 655,
+          "affected": 652,
           "failed": 0,
           "sps": 141,
           "verdict": "failed",

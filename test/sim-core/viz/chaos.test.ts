@@ -8,6 +8,7 @@ import {
   chaosSpsChart,
   chaosTopologyMermaid,
   renderChart,
+  SUT_SERVICES,
 } from "sim-core";
 import { describe, expect, it } from "vitest";
 
@@ -59,7 +60,8 @@ describe("chaos views", () => {
       zone: string;
     }[];
     const killedAtMs = runs.monkey.faults[0]?.atMs ?? Number.NaN;
-    const firstDrop = Math.min(...line.filter((p) => p.alive < 4).map((p) => p.timeMs));
+    // One instance of every service per zone: a kill leaves one fewer.
+    const firstDrop = Math.min(...line.filter((p) => p.alive < SUT_SERVICES.length).map((p) => p.timeMs));
     expect(firstDrop).toBeGreaterThanOrEqual(killedAtMs);
     expect(firstDrop).toBeLessThanOrEqual(killedAtMs + runs.monkey.params.binMs);
   });
@@ -86,13 +88,15 @@ describe("chaos views", () => {
     expect(failedLine(chaosTopologyMermaid(runs.monkey))).toBe("  class playback_0 failed");
     const gorilla = chaosTopologyMermaid(runs.gorilla);
     expect(gorilla).toContain("class z_us_east_1b failed");
-    expect(failedLine(gorilla)).toBe("  class zuul_1,api_1,recs_1,playback_1 failed");
+    // The lost zone takes one replica of the store with it.
+    expect(failedLine(gorilla)).toBe("  class zuul_1,api_1,recs_1,playback_1,store_1 failed");
     expect(chaosTopologyMermaid(runs.partition)).toContain("z_us_east_1a -. partition .- z_us_east_1b");
     expect(chaosTopologyMermaid(runs.latency)).toContain('svc_recs{{"recs (+600 ms on 100%)"}}');
     const calm = chaosTopologyMermaid(chaosExperiment.run({ fault: "none", durationMs: 2000 }));
     expect(calm).toMatch(/^flowchart TB/);
     // The zones hang under the call graph in zone order, so the diagram stays narrow.
-    expect(calm).toContain("svc_playback ~~~ z_us_east_1a ~~~ z_us_east_1b ~~~ z_us_east_1c");
+    expect(calm).toContain("svc_playback --> svc_store");
+    expect(calm).toContain("svc_store ~~~ z_us_east_1a ~~~ z_us_east_1b ~~~ z_us_east_1c");
     expect(calm).not.toContain("class ");
     expect(calm).toContain("svc_api -. fallback .-> svc_recs");
   });
