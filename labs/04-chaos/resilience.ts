@@ -1,7 +1,8 @@
 // Lab 04, part 2: the resilience settings of the system under fire.
 //
 // The system under test is a small Netflix: a Zuul-like proxy calls the API, which asks
-// personalisation (recs) and playback at once; three instances of each, one per zone. The chaos
+// personalisation (recs) and playback at once; three instances of each, one per zone. Playback
+// reads a Cassandra-like store (three replicas, one per zone) that retries on its own. The chaos
 // tools hit the experiment group's copy: Chaos Monkey kills a playback instance, Chaos Gorilla a
 // whole zone, Latency Monkey adds 600 ms to every personalisation call. The settings below are
 // the system with no defence on: they run, and they fail every graded resilience check.

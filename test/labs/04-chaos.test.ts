@@ -33,9 +33,9 @@ const guardRun = shape.object({
  * At most this many of the experiment group's 50,000 customers (5% of a million) may see an
  * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group,
  * far below the 10% at which Netflix counted an incident as major. Left running to its end, the
- * harmful runs hurt 409-652 customers (seeds 1-10: errors 409-444, latency 450-652, monkey
- * 505-560); the solution stopped them after at most 327 (seeds 1-100), the naive guard after at
- * most 155 (seeds 1-10).
+ * harmful runs hurt 394-655 customers (seeds 1-10: errors 394-447, latency 450-655, monkey
+ * 505-560); the solution stopped them after at most 325 (seeds 1-100), the naive guard after at
+ * most 157 (seeds 1-10).
  */
 const MAX_AFFECTED = 400;
 
@@ -72,8 +72,8 @@ const HARMLESS = [
 
 /**
  * Almost never: at most one harmless run in twenty may be aborted (and one is always allowed).
- * The solution aborted none of 400 harmless runs (the four kinds, seeds 1-100); the naive guard
- * aborted 3-4 of every 10 of each kind (seeds 1-10), so it loses this check on any handful of seeds.
+ * The solution aborted none of 700 harmless runs (the seven above, seeds 1-100); the naive guard
+ * aborted 2-5 of every 10 of each (seeds 1-10), so it loses this check on any handful of seeds.
  */
 const allowedFalseAborts = (runs: number) => Math.max(1, Math.floor(runs / 20));
 
