@@ -28,9 +28,8 @@ export {
   SUT_RETRY_TARGETS,
   SUT_SERVICES,
   SUT_ZONES,
-  STORE_READ_ATTEMPTS,
-  storeTimeoutMs,
   type SutOptions,
   type SutRetryTarget,
 } from "./system-under-test.js";
+export { STORE_READ_ATTEMPTS, storeRead, storeService, storeTimeoutMs } from "./store.js";
 export * from "./evacuation.js";

@@ -1,6 +1,7 @@
 import { standardTopology, type Topology } from "../cluster/index.js";
 import { checkBoolean, checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import type { CallSpec, ServiceSpec } from "../rpc/index.js";
+import { STORE_READ_ATTEMPTS, storeRead, storeService } from "./store.js";
 
 /** Where a failed call's one retry goes: no retry, the instance that failed, or another one. */
 export const SUT_RETRY_TARGETS = ["none", "same", "different"] as const;
@@ -54,7 +55,8 @@ export const SUT_ZONES = 3;
  */
 export function checkSut(o: SutOptions, path = "sut"): SutOptions {
   if (o === null || typeof o !== "object") throw new SimConfigError(path, o, "an object of SutOptions");
-  checkNumber(`${path}.timeoutMs`, o.timeoutMs, { min: 1, max: 60_000 });
+  // The store's reads split the timeout into shares (storeTimeoutMs): each must be at least 1 ms.
+  checkNumber(`${path}.timeoutMs`, o.timeoutMs, { min: STORE_READ_ATTEMPTS + 1, max: 60_000 });
   checkOneOf(`${path}.retryTarget`, o.retryTarget, SUT_RETRY_TARGETS);
   checkBoolean(`${path}.ribbon`, o.ribbon);
   checkBoolean(`${path}.zoneAware`, o.zoneAware);
@@ -100,45 +102,6 @@ function callOf(o: SutOptions, service: string, timeoutMs: number, extra: Partia
  */
 export function edgeTimeoutMs(o: SutOptions): number {
   return (o.retryTarget === "none" ? 2 : 3) * o.timeoutMs;
-}
-
-/**
- * Attempts of a store read: at consistency ONE any of the three replicas can answer, so the client
- * (Astyanax's token-aware pool, or the coordinator) tries another replica when one fails. This is
- * the store's own rule, whatever retry the learner sets for the mid tier.
- */
-export const STORE_READ_ATTEMPTS = 2;
-
-/**
- * Playback's timeout on one store read. It telescopes under the timeout on playback (module 5):
- * every attempt of the read fits in it with one share left over for playback's own work and
- * queue, so a dead replica never makes playback time out.
- *
- * @example
- * storeTimeoutMs(NAIVE_SUT) // 333
- */
-export function storeTimeoutMs(o: SutOptions): number {
-  return Math.floor(o.timeoutMs / (STORE_READ_ATTEMPTS + 1));
-}
-
-/**
- * Playback's read of the store, the same whatever defences the learner picks. Astyanax's pool
- * marks a host down after 3 timeouts within 10 s (ConnectionPoolConfigurationImpl's
- * DEFAULT_MAX_TIMEOUT_COUNT and DEFAULT_TIMEOUT_WINDOW) and tries another replica; Ribbon's
- * client model does the same (3 failures, then skipped for 10 s), so it stands in for it.
- */
-function storeRead(o: SutOptions): CallSpec {
-  const timeoutMs = storeTimeoutMs(o);
-  return {
-    service: "store",
-    timeoutMs,
-    ribbon: {
-      maxAutoRetries: 0,
-      maxAutoRetriesNextServer: STORE_READ_ATTEMPTS - 1,
-      connectTimeoutMs: timeoutMs,
-      readTimeoutMs: timeoutMs,
-    },
-  };
 }
 
 /**
@@ -199,13 +162,7 @@ export function netflixSystem(options: SutOptions): { services: ServiceSpec[]; t
       serviceTimeMs: { kind: "lognormal", median: 5, p99: 20 },
       calls: [storeRead(o)],
     },
-    {
-      name: "store",
-      instances: INSTANCES.store,
-      nodes: nodes(INSTANCES.store),
-      // An illustrative SSD-era read of one row: a couple of ms, rarely ten.
-      serviceTimeMs: { kind: "lognormal", median: 2, p99: 10 },
-    },
+    storeService(nodes(INSTANCES.store)),
   ];
   return { services, topology };
 }

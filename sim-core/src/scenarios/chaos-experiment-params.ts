@@ -40,7 +40,15 @@ export const CHAOS_EXPERIMENT_PARAMS = {
   ),
   fallbacks: bool("Fallback", "Personalisation falls back to an unpersonalised list.", true),
   circuitBreaker: bool("Breaker", "A Hystrix circuit breaker on every call.", false),
-  timeoutMs: numberParam("Timeout", "Timeout of every call (Hystrix's default is 1 s).", 1000, 10, 10_000, 50, "ms"),
+  timeoutMs: numberParam(
+    "Timeout",
+    "Timeout of every mid-tier call (Hystrix's default is 1 s); each try of a store read gets a third of it.",
+    1000,
+    10,
+    10_000,
+    50,
+    "ms",
+  ),
   apiWorkers: numberParam("API threads", "Worker threads per API instance.", 20, 1, 200, 1),
   peakSps: numberParam(
     "Peak SPS",

@@ -10,6 +10,8 @@ import {
   netflixSystem,
   runExperiment,
   SimConfigError,
+  STORE_READ_ATTEMPTS,
+  SUT_SERVICES,
 } from "sim-core";
 import { describe, expect, it } from "vitest";
 
@@ -137,6 +139,9 @@ describe("hypothesis and guard validation", () => {
     const t = bad({ retryTarget: "elsewhere" });
     expect([t.path, t.allowed]).toEqual(["sut.retryTarget", expect.stringContaining('"different"')]);
     expect(bad({ timeoutMs: 0 }).path).toBe("sut.timeoutMs");
+    // The store's reads get a whole ms per try at the least: a timeout of 2 ms cannot be split.
+    expect(bad({ timeoutMs: STORE_READ_ATTEMPTS }).path).toBe("sut.timeoutMs");
+    expect(netflixSystem({ ...sut, timeoutMs: STORE_READ_ATTEMPTS + 1 }).services).toHaveLength(SUT_SERVICES.length);
     expect(bad({ zoneAware: "yes" }).path).toBe("sut.zoneAware");
     expect(bad({ fallbacks: 1 }).path).toBe("sut.fallbacks");
     expect(bad({ circuitBreaker: undefined }).path).toBe("sut.circuitBreaker");
