@@ -7,24 +7,8 @@
 //   node --import tsx bench/chaos.bench.ts --variant sim --size 20
 import { chaosExperiment } from "sim-core";
 import { runVariant } from "./lib/child.js";
-
-type Input = Parameters<typeof chaosExperiment.run>[0];
-
-function time(size: number, seed: number, input: Input) {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < size; i++) chaosExperiment.run({ ...input, seed: seed + i });
-  const cpu = process.cpuUsage(cpuStart);
-  return {
-    warmMsPerRun: Math.round(((performance.now() - start) / size) * 100) / 100,
-    warmCpuMsPerRun: Math.round(((cpu.user + cpu.system) / 1000 / size) * 100) / 100,
-  };
-}
+import { pageRuns } from "./lib/page-runs.js";
 
 runVariant({
-  sim: ({ size, seed }) => {
-    const inputs: [string, Input][] = [["default", {}], ...Object.entries(chaosExperiment.presets)];
-    for (const [, input] of inputs) chaosExperiment.run({ ...input, seed }); // warm-up
-    return { runs: size, ...Object.fromEntries(inputs.map(([name, input]) => [name, time(size, seed, input)])) };
-  },
+  sim: ({ size, seed }) => ({ runs: size, ...pageRuns(chaosExperiment, size, seed) }),
 });

@@ -5,25 +5,8 @@
 //   node --import tsx bench/decomposition.bench.ts --variant sim --size 20
 import { decomposition } from "sim-core";
 import { runVariant } from "./lib/child.js";
-
-function time(size: number, seed: number, input: Parameters<typeof decomposition.run>[0]) {
-  decomposition.run({ ...input, seed }); // warm-up: the page pays this once
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < size; i++) decomposition.run({ ...input, seed: seed + i });
-  const cpu = process.cpuUsage(cpuStart);
-  return {
-    warmMsPerRun: Math.round(((performance.now() - start) / size) * 100) / 100,
-    warmCpuMsPerRun: Math.round(((cpu.user + cpu.system) / 1000 / size) * 100) / 100,
-  };
-}
+import { pageRuns } from "./lib/page-runs.js";
 
 runVariant({
-  sim: ({ size, seed }) => ({
-    runs: size,
-    default: time(size, seed, {}),
-    ...Object.fromEntries(
-      Object.entries(decomposition.presets).map(([name, preset]) => [name, time(size, seed, preset)]),
-    ),
-  }),
+  sim: ({ size, seed }) => ({ runs: size, ...pageRuns(decomposition, size, seed) }),
 });
