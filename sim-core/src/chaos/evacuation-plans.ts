@@ -59,16 +59,23 @@ export function builtInPlan(procedure: EvacuationProcedure, readyCapacityPct: nu
 }
 
 /**
- * Checks a plan before a run: a ready capacity in range and a `shiftPct` function.
+ * Checks a plan before a run: a ready capacity in range and a `shiftPct` function. It returns a
+ * copy holding the ready capacity it checked, read once: a plan's field may be a getter (a
+ * learner's plan in the grader is one), and a value that changed between the check, the run and
+ * the report would let a run keep more capacity ready than the one it reports.
  *
  * @example
  * checkPlan(nimblePlan(50)).readyCapacityPct // 50
  */
 export function checkPlan(plan: EvacuationPlan, path = "plan"): EvacuationPlan {
   if (plan === null || typeof plan !== "object") throw new SimConfigError(path, plan, "an EvacuationPlan object");
-  checkNumber(`${path}.readyCapacityPct`, plan.readyCapacityPct, { min: 0, max: MAX_READY_CAPACITY_PCT });
-  checkFunction(`${path}.shiftPct`, plan.shiftPct);
-  return plan;
+  const readyCapacityPct = checkNumber(`${path}.readyCapacityPct`, plan.readyCapacityPct, {
+    min: 0,
+    max: MAX_READY_CAPACITY_PCT,
+  });
+  const shiftPct = plan.shiftPct;
+  checkFunction(`${path}.shiftPct`, shiftPct);
+  return { readyCapacityPct, shiftPct: (view) => shiftPct.call(plan, view) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   builtInPlan,
+  checkPlan,
   delayAround,
   EVACUATION_DEFAULTS,
   type EvacuationPlan,
@@ -101,7 +102,8 @@ export const regionEvacuation = defineScenario({
   body(p, extras: Partial<RegionEvacuationExtras>): RegionEvacuationResult {
     const { seed, ...params } = p;
     const spec = evacuationSpecOf(params);
-    const plan = extras.plan ?? builtInPlan(params.procedure, params.readyCapacityPct, spec.stepMs);
+    // Checked once here, so the run and the report share one reading of the plan's ready capacity.
+    const plan = checkPlan(extras.plan ?? builtInPlan(params.procedure, params.readyCapacityPct, spec.stepMs));
     const run = runEvacuation(spec, plan, createRng(seed));
     return {
       seed,

@@ -109,4 +109,23 @@ describe("regionEvacuation", () => {
     expect(() => regionEvacuation.run({ readyCapacityPct: -5 })).toThrow("regionEvacuation.readyCapacityPct");
     expect(() => regionEvacuation.run({ procedure: "panic" as never })).toThrow("regionEvacuation.procedure");
   });
+
+  it("a plan's ready capacity is read once: the run keeps what it reports, however the field is written", () => {
+    const shiftPct = () => 100;
+    // A getter that says 0 when first read and 300 afterwards (a learner's plan in the grader is
+    // a live object whose fields may be getters).
+    let reads = 0;
+    const shifty = {
+      get readyCapacityPct() {
+        reads++;
+        return reads === 1 ? 0 : 300;
+      },
+      shiftPct,
+    };
+    const honest = regionEvacuation.run({ seed: 3, plan: { readyCapacityPct: 0, shiftPct } });
+    const run = regionEvacuation.run({ seed: 3, plan: shifty });
+    expect(reads).toBe(1);
+    expect(run.readyCapacityPct).toBe(0);
+    expect(run.fingerprint).toBe(honest.fingerprint);
+  });
 });
