@@ -7,6 +7,7 @@ import { getScenario, scenarios } from "sim-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { builtPages, type Chromium, launchChromium, type Preview, startPreview } from "../../scripts/site-browser.js";
 import { formatSimNumber } from "../../site/.vitepress/theme/format.js";
+import { diagramLabelProblems } from "./figure-labels.js";
 
 // Built once for the whole site project by built-site.setup.ts.
 const outDir = inject("siteDistDir");
@@ -216,21 +217,26 @@ describe("every page", () => {
     expect(diagrams).toBeGreaterThan(0);
   }, 300_000); // A limit for a slow, loaded machine (every page of the site), not a speed check.
 
-  test("every chart and diagram fits its column at 1280 and 390 px, and no axis has overlapping tick labels", async () => {
+  test("every chart and diagram fits its column at 1280 and 390 px, no axis has overlapping tick labels, and no flowchart label spills out of its shape", async () => {
     const problems: string[] = [];
     let figures = 0;
+    let nodes = 0;
     for (const width of [1280, 390]) {
       for (const path of pages()) {
         const { page } = await visit(path, { viewport: { width, height: 900 } });
         const found = await figureProblems(page);
+        const labels = await diagramLabelProblems(page);
         figures += found.count;
-        for (const p of found.out) problems.push(`${path} at ${width} px: ${p}`);
+        nodes += labels.nodes;
+        for (const p of [...found.out, ...labels.out]) problems.push(`${path} at ${width} px: ${p}`);
         await page.close();
       }
     }
     expect(problems).toEqual([]);
     // Modules 0, 3 and 5 draw about twenty figures at each width; none would mean nothing was checked.
     expect(figures).toBeGreaterThan(20);
+    // Module 0's two flowcharts alone have a dozen nodes.
+    expect(nodes).toBeGreaterThan(12);
   }, 600_000); // A limit for a slow, loaded machine (every page, twice), not a speed check.
 
   test("figureProblems(page) reports a figure wider than its column and overlapping tick labels", async () => {
@@ -255,6 +261,21 @@ describe("every page", () => {
     expect(out.some((p) => /px in a \d+ px figure/.test(p))).toBe(true);
     expect(out.some((p) => p.includes("x-axis tick label labels overlap"))).toBe(true);
     expect(out.some((p) => /text drawn at [\d.]+ px/.test(p))).toBe(true);
+    await page.close();
+  });
+
+  test("diagramLabelProblems(page) reports a label that crosses its node's outline, and only that one", async () => {
+    const { page } = await visit("/modules/00-simulation-basics.html", { viewport: { width: 390, height: 900 } });
+    expect((await diagramLabelProblems(page)).out).toEqual([]);
+    // Push one label 30 px to the right: its text now crosses the right edge of its own shape.
+    const moved = await page.evaluate(() => {
+      const label = document.querySelector<SVGGElement>(".sim-diagram svg g.node > .label") as SVGGElement;
+      label.setAttribute("transform", `translate(30, 0) ${label.getAttribute("transform") ?? ""}`);
+      return (label.textContent ?? "").replace(/\s+/g, " ").trim();
+    });
+    const { out } = await diagramLabelProblems(page);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toContain(`node "${moved}" ends`);
     await page.close();
   });
 
