@@ -4,6 +4,10 @@ import { MS_PER_S } from "../kernel/index.js";
 import type { ChaosExperimentResult } from "../scenarios/index.js";
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from "./chart.js";
 
+/** The two groups' colours, the same on every chart of the experiment. */
+const CONTROL_COLOUR = "#1f77b4";
+const EXPERIMENT_COLOUR = "#ff7f0e";
+
 /** The x axis of the charts over time; the site's time-travel cursor finds them by a label starting "time (s)". */
 const TIME_AXIS = "time (s) into the experiment";
 
@@ -56,7 +60,7 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
       height: CHART_HEIGHT,
       x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       y: { label: "stream starts per second", grid: true },
-      color: { legend: true, domain: ["control", "experiment"], range: ["#1f77b4", "#ff7f0e"] },
+      color: { legend: true, domain: ["control", "experiment"], range: [CONTROL_COLOUR, EXPERIMENT_COLOUR] },
       marks: [
         Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.12 }),
         Plot.lineY(rows, { x: "timeMs", y: "sps", stroke: "group", curve: "step-after" }),
@@ -119,9 +123,13 @@ export const chaosHarmChart: ChartSpec<ChaosExperimentResult> = {
   },
 };
 
+/** Height of one zone's panel in the alive chart: room for its step and its two tick labels. */
+const ZONE_PANEL_PX = 80;
+
 /**
- * Instances up in each zone of the experiment group, bin by bin: a Monkey kill is a step of
- * one, a Gorilla a zone falling to zero.
+ * Instances up in each zone of the experiment group, bin by bin, one panel per zone (small
+ * multiples): zones with equal counts would otherwise draw one line on top of another and hide
+ * all but one. A Monkey kill is a step of one in its zone's panel, a Gorilla a panel falling to zero.
  *
  * @example
  * chaosAliveChart.options(chaosExperiment.run({ durationMs: 3000 })).y?.label // 'instances up'
@@ -129,7 +137,7 @@ export const chaosHarmChart: ChartSpec<ChaosExperimentResult> = {
 export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
   id: "chaosAlive",
   title: "Instances alive per zone",
-  caption: "The experiment group's instances up in each zone; control keeps all of them.",
+  caption: "The experiment group's instances up, one panel per zone; control keeps all of them.",
   options(result) {
     const { services, topology } = netflixSystem(result.params);
     const zones = topology.zones.map((z) => z.name);
@@ -146,17 +154,22 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
       b.alivePerZone.map((alive, i) => ({ timeMs: b.timeMs, alive, zone: zones[i] ?? `zone ${i}` })),
     );
     const most = Math.max(1, ...rows.map((r) => r.alive));
+    const step = { x: "timeMs", y: "alive", fy: "zone", curve: "step-after" } as const;
     return {
       width: CHART_WIDTH,
-      height: CHART_HEIGHT,
+      height: 60 + ZONE_PANEL_PX * zones.length,
+      marginRight: 80,
       x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
-      // Whole instances only: a tick at 2.5 instances reads as a bug.
-      y: { label: "instances up", grid: true, domain: [0, most], ticks: Array.from({ length: most + 1 }, (_, i) => i) },
-      color: { legend: true, domain: zones },
+      // Whole instances only, and only empty and full labelled: a panel is too short for more.
+      y: { label: "instances up", domain: [0, most], ticks: [0, most], tickFormat: "d" },
+      fy: { label: null, domain: zones, padding: 0.3 },
       marks: [
         Plot.rectX(faultWindows(result), { x1: "startMs", x2: "endMs", fill: "#d62728", fillOpacity: 0.08 }),
-        Plot.lineY(rows, { x: "timeMs", y: "alive", stroke: "zone", curve: "step-after" }),
+        // A faint line at every whole instance, so a step of one reads as one.
+        Plot.gridY(Array.from({ length: most + 1 }, (_, i) => i)),
         Plot.ruleY([0]),
+        // The experiment group's colour in the SPS chart; each panel is named, so one colour serves.
+        Plot.lineY(rows, { ...step, stroke: EXPERIMENT_COLOUR, strokeWidth: 2 }),
       ],
     };
   },

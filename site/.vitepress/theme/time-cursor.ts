@@ -51,7 +51,7 @@ function timeUnit(label: unknown): number | null {
 }
 
 type PlotElement = (SVGSVGElement | HTMLElement) & {
-  scale?: (name: string) => { domain?: unknown[]; range?: number[]; apply?: (v: number) => number } | undefined;
+  scale?: (name: string) => { domain?: unknown[]; range?: number[]; apply?: (v: unknown) => number } | undefined;
 };
 
 /**
@@ -80,8 +80,13 @@ export function drawCursor(chart: PlotElement, ms: number | undefined, xLabel: u
     svg.append(line);
   }
   const px = String(x.apply(value));
+  // A chart in panels (facets stacked by `fy`) gives y's range in its first panel; the cursor
+  // crosses them all, down to the last panel's copy of that range.
+  const fy = chart.scale?.("fy");
+  const panels = (fy?.domain ?? []).map((v) => fy?.apply?.(v) ?? 0);
+  const below = panels.length > 1 ? Math.max(...panels) - Math.min(...panels) : 0;
   line.setAttribute("x1", px);
   line.setAttribute("x2", px);
-  line.setAttribute("y1", String(y.range[0]));
-  line.setAttribute("y2", String(y.range[1]));
+  line.setAttribute("y1", String(Math.min(...y.range)));
+  line.setAttribute("y2", String(Math.max(...y.range) + below));
 }

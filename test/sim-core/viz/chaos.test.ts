@@ -7,6 +7,7 @@ import {
   chaosInFlightChart,
   chaosSpsChart,
   chaosTopologyMermaid,
+  netflixSystem,
   renderChart,
   SUT_SERVICES,
 } from "sim-core";
@@ -64,6 +65,20 @@ describe("chaos views", () => {
     const firstDrop = Math.min(...line.filter((p) => p.alive < SUT_SERVICES.length).map((p) => p.timeMs));
     expect(firstDrop).toBeGreaterThanOrEqual(killedAtMs);
     expect(firstDrop).toBeLessThanOrEqual(killedAtMs + runs.monkey.params.binMs);
+  });
+
+  it("chaosAliveChart draws each zone in a panel of its own, so zones with equal counts never hide each other", () => {
+    for (const result of [runs.monkey, runs.gorilla]) {
+      const zones = netflixSystem(result.params).topology.zones.map((z) => z.name);
+      const svg = renderChart(chaosAliveChart.options(result), document);
+      // One step line per zone, each moved to its own panel; zones still at full strength (two
+      // of them under the Monkey) would otherwise draw the same path on the same spot.
+      const panels = [...svg.querySelectorAll('g[aria-label="line"] > g')];
+      expect(panels.map((g) => g.querySelectorAll("path").length)).toEqual(zones.map(() => 1));
+      expect(new Set(panels.map((g) => g.getAttribute("transform"))).size).toBe(zones.length);
+      const names = [...svg.querySelectorAll('g[aria-label="fy-axis tick label"] text')].map((t) => t.textContent);
+      expect(names).toEqual(zones);
+    }
   });
 
   it("chaosInFlightChart rules the threads of every API instance, as its lines count every instance", () => {
