@@ -11,7 +11,7 @@ import type { ChaosExperimentResult } from "../scenarios/index.js";
  * chaosTopologyMermaid(chaosExperiment.run({ fault: "gorilla", durationMs: 3000, faultAtMs: 0 })).includes("class z_us_east_1b failed") // true
  */
 export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
-  const { services, topology } = netflixSystem(result.params);
+  const { services, topology } = netflixSystem(result.params, result.layout);
   const untilMs = result.abortedAtMs ?? result.params.durationMs;
   // Faults scheduled after the experiment stopped never touched it.
   const faults = result.faults.filter((f) => f.atMs < untilMs);

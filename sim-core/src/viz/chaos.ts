@@ -131,13 +131,13 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
   title: "Instances alive per zone",
   caption: "The experiment group's instances up in each zone; control keeps all of them.",
   options(result) {
-    const { services, topology } = netflixSystem(result.params);
+    const { services, topology } = netflixSystem(result.params, result.layout);
     const zones = topology.zones.map((z) => z.name);
     // Every instance is up at the start; each bin counts them at its end, so a kill shows at the
     // end of the bin it happened in, never before it.
-    const atStart = zones.map((_, zi) =>
-      services.reduce((n, s) => n + (s.nodes ?? []).filter((node) => topology.node(node).zoneIndex === zi).length, 0),
-    );
+    // Stopped spares (the last instances of a Kong run's API) are down until started.
+    const running = services.flatMap((s) => (s.nodes ?? []).slice(0, s.instances - (s.stoppedInstances ?? 0)));
+    const atStart = zones.map((_, zi) => running.filter((node) => topology.node(node).zoneIndex === zi).length);
     const samples = [
       { timeMs: 0, alivePerZone: atStart },
       ...result.experiment.map((b) => ({ timeMs: b.timeMs + result.params.binMs, alivePerZone: b.alivePerZone })),
@@ -182,7 +182,9 @@ export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
       ),
     );
     // The lines count a whole service, so the rule is the threads of all its API instances.
-    const apiInstances = netflixSystem(result.params).services.find((s) => s.name === "api")?.instances ?? 1;
+    // Stopped spares (a Kong run's) hold no thread until they start.
+    const api = netflixSystem(result.params, result.layout).services.find((s) => s.name === "api");
+    const apiInstances = (api?.instances ?? 1) - (api?.stoppedInstances ?? 0);
     const threads = apiInstances * result.params.apiWorkers;
     const pool = [{ threads, label: `API threads (${apiInstances} × ${result.params.apiWorkers})` }];
     return {
