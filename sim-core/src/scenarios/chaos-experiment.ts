@@ -104,7 +104,7 @@ export const chaosExperiment = defineScenario({
   title: "Chaos experiments",
   module: 4,
   summary:
-    "Monkey, Gorilla and Latency Monkey against a small Netflix-like system, control against experiment, with retries elsewhere, zone-aware Ribbon clients, bulkheads, fallbacks, breakers and an automatic abort.",
+    "Monkey, Gorilla, Latency Monkey and Kong against a small Netflix-like system in one or two regions, control against experiment, with retries elsewhere, zone-aware Ribbon clients, bulkheads, fallbacks, breakers, an automatic abort and a region failover.",
   defaultSeed: 4,
   params: CHAOS_EXPERIMENT_PARAMS,
   presets: {

@@ -37,7 +37,8 @@ function closeSteps<T extends { timeMs: number }>(rows: readonly T[], binMs: num
 export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
   id: "chaosSps",
   title: "SPS: control against experiment",
-  caption: "The key metric of both groups; the shaded band is the fault, the red line the abort.",
+  caption:
+    "The key metric of both groups; the shaded band is the fault, the red line the abort, the dashed one a Kong run's decision to evacuate.",
   options(result) {
     const binMs = result.params.binMs;
     const rows = [
@@ -51,6 +52,8 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
       ),
     ];
     const abort = result.abortedAtMs === null ? [] : [{ atMs: result.abortedAtMs, label: "abort" }];
+    // A Kong run's decision to evacuate: from here the failover moves the lost region's customers.
+    const decision = result.decisionAtMs === null ? [] : [{ atMs: result.decisionAtMs, label: "decision" }];
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
@@ -62,6 +65,8 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
         Plot.lineY(rows, { x: "timeMs", y: "sps", stroke: "group", curve: "step-after" }),
         Plot.ruleX(abort, { x: "atMs", stroke: "#d62728", strokeWidth: 2 }),
         Plot.text(abort, { x: "atMs", text: "label", frameAnchor: "top", dx: 4, textAnchor: "start" }),
+        Plot.ruleX(decision, { x: "atMs", stroke: "#555", strokeDasharray: "4,3" }),
+        Plot.text(decision, { x: "atMs", text: "label", frameAnchor: "bottom", dx: 4, dy: -4, textAnchor: "start" }),
         Plot.ruleY([0]),
       ],
     };
