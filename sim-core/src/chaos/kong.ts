@@ -1,4 +1,4 @@
-import { SimConfigError } from "../errors/index.js";
+import { checkNumber, SimConfigError } from "../errors/index.js";
 import { type DistributionSpec, distribution, type Rng } from "../random/index.js";
 import { checkPlan } from "./evacuation-plans.js";
 import type { EvacuationPlan } from "./evacuation-types.js";
@@ -18,13 +18,18 @@ export interface KongEvacuation {
   /** From asking for an instance to its machine running, and from then to it serving. */
   provisionMs: DistributionSpec;
   startupMs: DistributionSpec;
+  /**
+   * A Kong exercise instead of an outage: nothing fails, `region` is drained from `atMs` on, and
+   * there is nothing to decide (the evacuation is planned), so `decisionMs` is unused.
+   */
+  drill?: { region: string; atMs: number };
 }
 
 /**
  * The layout and the group's evacuation for a Kong experiment: two regions, the plan's ready
  * capacity as running API instances (100% of a region's peak is as many again as it runs), as
  * many stopped spares as a region runs, and the decision drawn after the first region outage in
- * the schedule.
+ * the schedule (or, in a drill, none: the evacuation starts when the drill does).
  *
  * @example
  * const faults = [{ kind: "regionOutage", region: "us-east-1", atMs: 1000 }];
@@ -39,17 +44,15 @@ export function kongSetup(
   if (kong === null || typeof kong !== "object")
     throw new SimConfigError(path, kong, "an object { plan, decisionMs, provisionMs, startupMs }");
   const plan = checkPlan(kong.plan, `${path}.plan`);
-  const outage = faults.find((f) => f.kind === "regionOutage");
-  if (outage === undefined || outage.kind !== "regionOutage")
-    throw new SimConfigError(
-      `${path}`,
-      "no regionOutage fault",
-      "a regionOutage in the experiment's faults to evacuate from",
-    );
-  const fromRegion = SUT_REGIONS.indexOf(outage.region as (typeof SUT_REGIONS)[number]);
-  if (fromRegion < 0)
-    throw new SimConfigError("experiment.faults.region", outage.region, `one of ${SUT_REGIONS.join(", ")}`);
-  const decision = distribution(kong.decisionMs, `${path}.decisionMs`);
+  const from = kong.drill === undefined ? outageOf(faults, path) : checkDrill(kong.drill, `${path}.drill`);
+  const fromRegion = SUT_REGIONS.indexOf(from.region as (typeof SUT_REGIONS)[number]);
+  if (fromRegion < 0) throw new SimConfigError(from.path, from.region, `one of ${SUT_REGIONS.join(", ")}`);
+  const delay = (field: "decisionMs" | "provisionMs" | "startupMs") => {
+    const d = distribution(kong[field], `${path}.${field}`);
+    checkNumber(`${path}.${field}.min`, d.min, { min: 0 });
+    return d;
+  };
+  const decisionMs = kong.drill === undefined ? delay("decisionMs").sample(rng.fork("decision")) : 0;
   const layout: SutLayout = {
     regions: 2,
     readyApiInstances: Math.ceil((INSTANCES.api * plan.readyCapacityPct) / 100),
@@ -61,10 +64,24 @@ export function kongSetup(
     evacuation: {
       plan,
       fromRegion,
-      outageAtMs: outage.atMs,
-      decisionAtMs: outage.atMs + Math.max(0, decision.sample(rng.fork("decision"))),
-      provision: distribution(kong.provisionMs, `${path}.provisionMs`),
-      startup: distribution(kong.startupMs, `${path}.startupMs`),
+      outageAtMs: from.atMs,
+      decisionAtMs: from.atMs + decisionMs,
+      provision: delay("provisionMs"),
+      startup: delay("startupMs"),
     },
   };
+}
+
+/** The first region outage of the schedule: what an outage's evacuation moves customers away from. */
+function outageOf(faults: readonly Fault[], path: string): { region: string; atMs: number; path: string } {
+  const outage = faults.find((f) => f.kind === "regionOutage");
+  if (outage === undefined || outage.kind !== "regionOutage")
+    throw new SimConfigError(path, "no regionOutage fault", "a regionOutage in the experiment's faults, or a drill");
+  return { region: outage.region, atMs: outage.atMs, path: "experiment.faults.region" };
+}
+
+function checkDrill(drill: { region: string; atMs: number }, path: string) {
+  if (drill === null || typeof drill !== "object") throw new SimConfigError(path, drill, "an object { region, atMs }");
+  checkNumber(`${path}.atMs`, drill.atMs, { min: 0 });
+  return { region: drill.region, atMs: drill.atMs, path: `${path}.region` };
 }

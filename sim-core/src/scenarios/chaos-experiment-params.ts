@@ -14,9 +14,9 @@ export const CHAOS_EXPERIMENT_PARAMS = {
     kind: "choice",
     label: "Fault",
     description:
-      "Monkey kills one playback instance; Gorilla a zone; Latency Monkey slows personalisation; errors; a partition; Kong a region (needs two).",
+      "Monkey kills one playback instance; Gorilla a zone; Latency Monkey slows personalisation; errors; a partition; Kong a region, or drains it in a drill (both need two).",
     default: "monkey",
-    options: ["none", "monkey", "gorilla", "latency", "errors", "partition", "kong"],
+    options: ["none", "monkey", "gorilla", "latency", "errors", "partition", "kong", "kongDrill"],
   },
   regions: numberParam(
     "Regions",

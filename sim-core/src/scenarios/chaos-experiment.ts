@@ -61,10 +61,11 @@ function faultsOf(p: ChaosExperimentParams): Fault[] {
  * before Nimble (the regionEvacuation scenario's defaults, "Project Nimble", 2018).
  */
 function kongOf(p: ChaosExperimentParams, plan: EvacuationPlan | undefined): KongEvacuation | undefined {
-  if (p.fault !== "kong") return undefined;
+  if (p.fault !== "kong" && p.fault !== "kongDrill") return undefined;
   if (p.regions !== 2)
-    throw new SimConfigError("params.regions", p.regions, "2 for the kong fault (a region to move to)");
+    throw new SimConfigError("params.regions", p.regions, `2 for the ${p.fault} fault (a region to move to)`);
   return {
+    ...(p.fault === "kongDrill" ? { drill: { region: SUT_REGIONS[0], atMs: p.faultAtMs } } : {}),
     plan: plan ?? builtInPlan(p.evacuation, p.readyCapacityPct, p.binMs),
     decisionMs: EVACUATION_DEFAULTS.decisionMs,
     provisionMs: EVACUATION_DEFAULTS.provisionMs,
@@ -154,6 +155,9 @@ export const chaosExperiment = defineScenario({
     kongNoReady: { ...KONG, evacuation: "nimble", readyCapacityPct: 0 },
     // The failover before Nimble: wait for new instances (about half an hour), then move.
     kongClassic: { ...KONG, evacuation: "classic", readyCapacityPct: 0 },
+    // A Kong exercise: us-east-1 stays up and is drained at 30 s, everyone at once, nothing
+    // ready. Its unmoved customers are served; only an overloaded us-west-2 can hurt anyone.
+    kongDrill: { ...KONG, fault: "kongDrill", durationMs: 180_000, evacuation: "nimble", readyCapacityPct: 0 },
   },
   body(p, extras: Partial<ChaosExperimentExtras>): ChaosExperimentResult {
     const { seed, ...params } = p;

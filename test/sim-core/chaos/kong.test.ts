@@ -74,6 +74,19 @@ describe("Chaos Kong on the two-region system", () => {
     expect(seen[0]?.utilisationPct).toBeGreaterThan(0);
   });
 
+  it("a drill drains a healthy region: only an unready receiving region can hurt anyone", () => {
+    const drill = chaosExperiment.run({ ...chaosExperiment.presets.kongDrill });
+    const ready = chaosExperiment.run({ ...chaosExperiment.presets.kongDrill, readyCapacityPct: 100 });
+    expect(drill.decisionAtMs).toBe(drill.params.faultAtMs);
+    expect(drill.faults).toEqual([]);
+    // Before the drill nobody fails; after it, the customers moved into an unready region do.
+    const beforeDrill = drill.experiment.filter((b) => b.timeMs < drill.params.faultAtMs);
+    expect(failed(beforeDrill)).toBe(0);
+    expect(failed(drill.experiment)).toBeGreaterThan(0);
+    expect(failed(ready.experiment)).toBe(0);
+    expect(ready.experiment.at(-1)?.shiftedPct).toBe(100);
+  });
+
   it("says what is wrong", () => {
     const message = (f: () => unknown) => {
       try {
@@ -91,6 +104,14 @@ describe("Chaos Kong on the two-region system", () => {
       startupMs: EVACUATION_DEFAULTS.startupMs,
     };
     expect(message(() => kongSetup(kong, [], createRng(1)))).toMatch(/regionOutage/);
+    expect(message(() => kongSetup({ ...kong, drill: { region: "eu-west-1", atMs: 0 } }, [], createRng(1)))).toMatch(
+      /drill\.region: "?eu-west-1"?.*us-east-1, us-west-2/,
+    );
+    const negative = { kind: "normal", mean: 0, sd: 1 } as const;
+    const outage = [{ kind: "regionOutage", region: "us-east-1", atMs: 0 }] as const;
+    expect(message(() => kongSetup({ ...kong, decisionMs: negative }, [...outage], createRng(1)))).toMatch(
+      /decisionMs\.min/,
+    );
     expect(
       message(() => kongSetup({ ...kong, plan: { readyCapacityPct: 400, shiftPct: () => 0 } }, [], createRng(1))),
     ).toMatch(/plan\.readyCapacityPct: 400/);

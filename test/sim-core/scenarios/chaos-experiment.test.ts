@@ -71,6 +71,13 @@ describe("chaosExperiment", () => {
           "sps": 63,
           "verdict": "failed",
         },
+        "kongDrill": {
+          "abortedAtMs": null,
+          "affected": 1550,
+          "failed": 1576,
+          "sps": 108,
+          "verdict": "passed",
+        },
         "kongNimble": {
           "abortedAtMs": null,
           "affected": 13148,
