@@ -31,11 +31,11 @@ const guardRun = shape.object({
 
 /**
  * At most this many of the experiment group's 50,000 customers (5% of a million) may see an
- * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group,
- * far below the 10% at which Netflix counted an incident as major. Left running to its end, the
- * harmful runs hurt 394-655 customers (seeds 1-10: errors 394-447, latency 450-655, monkey
- * 505-560); the solution stopped them after at most 325 (seeds 1-100), the naive guard after at
- * most 157 (seeds 1-10).
+ * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group, a
+ * bound of the course's own (no published figure). Left running to its end, the harmful runs
+ * hurt 394-655 customers (seeds 1-10: errors 394-447, latency 450-655, monkey 505-560); the
+ * solution stopped them after at most 325 (seeds 1-100), the naive guard after at most 157
+ * (seeds 1-10).
  */
 const MAX_AFFECTED = 400;
 
@@ -201,8 +201,8 @@ const evacuationRun = shape.object({
 
 /**
  * Impact-free: no 10 s step in which the receiving region fails more than 1% of its stream
- * starts. Netflix counted an incident as major at 10% of customers; an evacuation is a routine
- * operation (about monthly) and should not come near that.
+ * starts: the course's own bar, ten times stricter than the scenario's default threshold (10%),
+ * because an evacuation is a rehearsed, routine operation that customers should not notice.
  */
 const MAX_FAILED_PCT = 1;
 /**
