@@ -10,6 +10,7 @@ import { loadRegistry } from "./registry.js";
 import { formatTable } from "./report/console.js";
 import { toCsv, toGradescope, toJson, toJunit } from "./report/formats.js";
 import { Grader, SUBMISSION_BUDGET_S_DEFAULT } from "./run.js";
+import { sweepOrphanCgroups } from "./runner/cgroup-release.js";
 import { REPO_ROOT, sandboxUnavailable } from "./runner/sandbox.js";
 import { type SubmissionReport, score } from "./score.js";
 
@@ -143,6 +144,15 @@ async function main(): Promise<number> {
   const isolated = unavailable === undefined;
   // Lab code always runs in its own realm; the OS sandbox around it needs root.
   if (!isolated) console.error(`grader: OS sandbox off: ${unavailable}`);
+  else {
+    // A grader that crashed or was killed -9 left its submissions' cgroups: remove them before
+    // they pile up (and before a stale name could collide with one this run makes).
+    const swept = await sweepOrphanCgroups();
+    if (swept.removed.length > 0)
+      console.error(`grader: removed cgroups of ended graders: ${swept.removed.join(", ")}`);
+    if (swept.left.length > 0)
+      console.error(`grader: cannot remove cgroups of ended graders: ${swept.left.join(", ")}`);
+  }
   const courseFlag = options.course === REPO_ROOT ? "" : ` --course ${options.course}`;
   const job = (target: string, slot: number, maxWorkers: number): Job => ({
     courseRoot: options.course,

@@ -11,7 +11,8 @@ import type { GraderContext } from "./context.js";
 import { ingest } from "./ingest.js";
 import type { CheckMeta } from "./lab.js";
 import { loadRegistry } from "./registry.js";
-import { createMemoryCgroup, releaseCgroup } from "./runner/cgroup.js";
+import { createMemoryCgroup } from "./runner/cgroup.js";
+import { cgroupLeftNote, releaseCgroup } from "./runner/cgroup-release.js";
 import { canIsolate, LIMITS } from "./runner/sandbox.js";
 import { GRADED_ALIASES, GRADED_TEST_OPTIONS } from "./vitest-options.js";
 
@@ -45,6 +46,8 @@ export interface CheckResult {
 
 export type Message =
   | { type: "ingest"; problems: Record<string, string[]>; ignored: string[] }
+  /** A remark for the report's notes (the grader could not clean up after the submission, say). */
+  | { type: "note"; note: string }
   | { type: "check"; result: CheckResult }
   | { type: "file-error"; file: string; message: string }
   | { type: "done"; isolated: boolean }
@@ -122,7 +125,7 @@ async function grade(job: Job): Promise<boolean> {
     return isolated;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
-    if (cgroup) await releaseCgroup(cgroup);
+    if (cgroup && !(await releaseCgroup(cgroup))) send({ type: "note", note: cgroupLeftNote(cgroup) });
   }
 }
 

@@ -4,7 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Job, Message } from "./grade-one.js";
-import { releaseCgroupsOf } from "./runner/cgroup.js";
+import { cgroupLeftNote, releaseCgroupsOf } from "./runner/cgroup-release.js";
 import { killTree, killTreeAndWait } from "./runner/kill-tree.js";
 import type { RunRecord } from "./score.js";
 
@@ -18,7 +18,16 @@ interface Current {
   messages: Message[];
   /** The budget ran out: the run ends as "budget exceeded", not as "died". */
   expired: boolean;
-  finish: (why?: { budgetExceededS?: number; died?: string }) => void;
+  finish: (why?: Pick<RunRecord, "budgetExceededS" | "died" | "notes">) => void;
+}
+
+/**
+ * After a grading process ended or was killed: ends what it left running, and removes the cgroup
+ * it could not (it was killed mid-run). Returns notes for the report on what could not be removed.
+ */
+async function cleanUp(pid: number): Promise<string[]> {
+  killTree(pid);
+  return (await releaseCgroupsOf(pid)).map(cgroupLeftNote);
 }
 
 /** A grading process that grades submissions one at a time; replaced when it had to be killed. */
@@ -43,16 +52,15 @@ export class Grader {
       current.messages.push(message);
       if (message.type === "done" || message.type === "fatal") current.finish();
     });
-    child.on("exit", (code, signal) => {
+    child.on("exit", async (code, signal) => {
       if (this.child === child) this.child = undefined;
-      if (child.pid) {
-        killTree(child.pid);
-        // A grading process killed mid-run cannot remove its submission's cgroup: do it here.
-        void releaseCgroupsOf(child.pid);
-      }
+      // The budget's timer cleans up and finishes the run itself.
       if (this.current?.expired) return;
-      this.current?.finish({
+      const current = this.current;
+      const notes = child.pid ? await cleanUp(child.pid) : [];
+      current?.finish({
         died: `the grader's test process ended early (exit ${code}, signal ${signal}): ${this.stderr.trim()}`,
+        notes,
       });
     });
     return child;
@@ -75,7 +83,7 @@ export class Grader {
         // Kill the whole tree and wait until it is gone; the next submission gets a fresh process.
         if (this.child === child) this.child = undefined;
         if (child.pid) await killTreeAndWait(child.pid);
-        finish({ budgetExceededS: budgetS });
+        finish({ budgetExceededS: budgetS, notes: child.pid ? await cleanUp(child.pid) : [] });
       }, budgetS * 1000);
       const finish: Current["finish"] = (why = {}) => {
         if (this.current?.messages !== messages) return;

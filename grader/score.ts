@@ -40,6 +40,8 @@ export interface RunRecord {
   budgetExceededS?: number;
   /** Set when the grading process ended without saying it was done. */
   died?: string;
+  /** Remarks of the parent for the report (cleanup it could not finish after a kill, say). */
+  notes?: string[];
   seconds: number;
 }
 
@@ -79,9 +81,11 @@ export function score(
     } else if (message.type === "file-error") fileErrors.push(`${message.file}: ${message.message}`);
     else if (message.type === "ingest" && message.ignored.length > 0) {
       notes.push(`ignored (not lab files): ${message.ignored.join(", ")}`);
-    } else if (message.type === "done") isolated = message.isolated;
+    } else if (message.type === "note") notes.push(message.note);
+    else if (message.type === "done") isolated = message.isolated;
     else if (message.type === "fatal") fileErrors.push(`grader error: ${message.message}`);
   }
+  notes.push(...(run.notes ?? []));
   const checks = manifest.map((expected): CheckReport => {
     const result = results.get(`${expected.lab}\u0000${expected.id}`);
     const base = {

@@ -70,24 +70,29 @@ export function removeCgroup(dir: string): boolean {
   }
 }
 
-/** Removes a cgroup once its last process has exited (waits up to `waitMs`). */
-export async function releaseCgroup(dir: string, waitMs = 5_000): Promise<boolean> {
-  for (let waited = 0; ; waited += 50) {
-    if (removeCgroup(dir)) return true;
-    if (waited >= waitMs) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/**
+ * The names createMemoryCgroup gives: `grader-<owner pid>-<n>`. Only cgroups so named are ever
+ * killed or swept (cgroup-release.ts), never a parent or a stranger's cgroup.
+ */
+export const GRADER_CGROUP = /^grader-(\d+)-\d+$/;
 
-/** Removes every cgroup a grading process `owner` made (after it was killed). */
-export async function releaseCgroupsOf(owner: number): Promise<void> {
+/**
+ * The grader cgroups under this process's memory cgroup, with the pid of the grader that made each.
+ *
+ * @example
+ * graderCgroups() // [{ dir: "/sys/fs/cgroup/memory/…/grader-123-1", owner: 123 }]
+ */
+export function graderCgroups(): { dir: string; owner: number }[] {
   const at = parent();
-  if (!at) return;
+  if (!at) return [];
   let names: string[];
   try {
-    names = readdirSync(at.dir).filter((name) => name.startsWith(`grader-${owner}-`));
+    names = readdirSync(at.dir);
   } catch {
-    return;
+    return [];
   }
-  await Promise.all(names.map((name) => releaseCgroup(join(at.dir, name))));
+  return names.flatMap((name) => {
+    const owner = GRADER_CGROUP.exec(name)?.[1];
+    return owner === undefined ? [] : [{ dir: join(at.dir, name), owner: Number(owner) }];
+  });
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CourseModule, MODULES, queueing } from "sim-core";
+import { builtModules, type CourseModule, MODULES, queueing } from "sim-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadRegistry } from "../../grader/registry.js";
 import { expectedNotebooksReadme, NOTEBOOKS_README } from "../../scripts/course-lists.js";
@@ -23,6 +23,15 @@ describe("course registry", () => {
     const guide = readFileSync(join(ROOT, "site", "instructor", "index.md"), "utf8");
     const rows = [...guide.matchAll(/^\| [^|]+ \| Module (\d+) · ([^|]+?) \|/gm)].map((m) => `${m[1]} · ${m[2]}`);
     expect(rows).toEqual(MODULES.map((m) => `${m.number} · ${m.title}`));
+  });
+
+  test("the instructor guide's simulator numbers name only registered scenarios, presets and parameters", () => {
+    // The guide quotes the story's numbers through <SimNumber>, computed when the site is built;
+    // the browser test compares each with the same run in Node. This catches a renamed preset early.
+    const guide = readFileSync(join(ROOT, "site", "instructor", "index.md"), "utf8");
+    const scenarios = new Map(builtModules(MODULES).flatMap((m) => Object.entries(m.scenarios)));
+    expect(guide).toContain("<SimNumber ");
+    expect(pageProblems("site/instructor/index.md", guide, scenarios)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { canIsolate } from "../../grader/runner/sandbox.js";
 import { COURSE, FIXTURES, writeFixtures } from "./fixtures/submissions.js";
-import { grade, leftoverCgroups, leftoverFiles, leftovers, type Ran } from "./helpers.js";
+import { grade, graderCgroups, leftoverCgroups, leftoverFiles, leftovers, type Ran } from "./helpers.js";
 
 interface JsonReport {
   learner: string;
@@ -26,6 +26,8 @@ let ran: Ran;
 let reports: Map<string, JsonReport>;
 /** Files sandbox users left in shared places before this test (an older grader's, say). */
 const filesBefore = new Set(leftoverFiles());
+/** Grader cgroups before this test: a crashed run's, or another test's grading at the same time. */
+const cgroupsBefore = new Set(graderCgroups().map(({ name }) => name));
 
 beforeAll(async () => {
   writeFixtures(join(dir, "subs"), undefined, MARK);
@@ -96,9 +98,9 @@ describe("grade --submissions (every bad submission in one batch)", () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  test("grade leaves nothing behind on the host: no files of the sandbox users, no cgroups", () => {
+  test("grade leaves nothing behind on the host: no files of the sandbox users, no cgroups", async () => {
     expect(leftoverFiles().filter((file) => !filesBefore.has(file))).toEqual([]);
-    expect(leftoverCgroups()).toEqual([]);
+    expect(await leftoverCgroups(cgroupsBefore)).toEqual([]);
   });
 
   test("grade runs learner code isolated when it runs as root", () => {

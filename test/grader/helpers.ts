@@ -68,18 +68,31 @@ export function leftoverFiles(): string[] {
   return found;
 }
 
-/**
- * Memory cgroups whose grading process has ended without removing them (other tests may be
- * grading at the same time: their live cgroups are not leftovers).
- */
-export function leftoverCgroups(): string[] {
+/** Names of the grader memory cgroups under this process's own, with the pid that made each. */
+export function graderCgroups(): { name: string; owner: number }[] {
   const line = readFileSync("/proc/self/cgroup", "utf8")
     .split("\n")
     .find((l) => /^\d+:memory:/.test(l));
   const dir = line ? join("/sys/fs/cgroup/memory", line.split(":")[2]!) : undefined;
   if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => {
+  return readdirSync(dir).flatMap((name) => {
     const owner = /^grader-(\d+)-/.exec(name)?.[1];
-    return owner !== undefined && !existsSync(`/proc/${owner}`);
+    return owner === undefined ? [] : [{ name, owner: Number(owner) }];
   });
+}
+
+/**
+ * Memory cgroups made since `before` (names) whose grading process has ended without removing
+ * them. Other tests may be grading at the same time: their live cgroups are not leftovers. The
+ * grading processes of a run that just ended exit a moment after it (they close vitest first) and
+ * a cgroup they leaked must not pass for a live one: their owners get up to `waitMs` to end.
+ */
+export async function leftoverCgroups(before: ReadonlySet<string>, waitMs = 10_000): Promise<string[]> {
+  const made = () => graderCgroups().filter(({ name }) => !before.has(name));
+  for (let waited = 0; waited < waitMs && made().some(({ owner }) => existsSync(`/proc/${owner}`)); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return made()
+    .filter(({ owner }) => !existsSync(`/proc/${owner}`))
+    .map(({ name }) => name);
 }

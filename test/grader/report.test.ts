@@ -57,6 +57,23 @@ describe("score and reports", () => {
     expect(cut.checks[1]!.message).toContain("9 s budget");
   });
 
+  test("score(...) keeps the notes of the grading process and of its parent, in that order", () => {
+    const noted = score("x", "/x", manifest, {
+      messages: [
+        { type: "ingest", problems: {}, ignored: ["extra.ts"] },
+        { type: "note", note: "cgroup grader-1-1 left" },
+        ...messages,
+      ],
+      seconds: 1,
+      notes: ["cgroup grader-2-1 left"],
+    });
+    expect(noted.notes).toEqual([
+      "ignored (not lab files): extra.ts",
+      "cgroup grader-1-1 left",
+      "cgroup grader-2-1 left",
+    ]);
+  });
+
   test("toGradescope(report) keeps scores, statuses and hidden visibility", () => {
     const results = toGradescope(report) as {
       score: number;

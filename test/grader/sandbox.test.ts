@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createMemoryCgroup, oomKills, releaseCgroup, removeCgroup } from "../../grader/runner/cgroup.js";
+import { createMemoryCgroup, oomKills, removeCgroup } from "../../grader/runner/cgroup.js";
+import { releaseCgroup } from "../../grader/runner/cgroup-release.js";
 import { canIsolate, LIMITS, planSandbox, REPO_ROOT } from "../../grader/runner/sandbox.js";
 
 const dir = mkdtempSync(join(tmpdir(), "grader-sandbox-"));

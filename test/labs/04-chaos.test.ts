@@ -1,5 +1,16 @@
 import { expect } from "vitest";
 import { gradedLab, shape } from "../../grader/lab.js";
+import {
+  allowedFalseAborts,
+  EVACUATED_WITHIN_MS,
+  HARMLESS,
+  MAX_AFFECTED,
+  MAX_FAILED_PCT,
+  MAX_READY_CAPACITY_PCT,
+  MAX_UNHEALTHY_SHARE,
+  startsRatio,
+  unhealthyShare,
+} from "./04-chaos.bounds.js";
 
 const lab = gradedLab("04-chaos");
 const seeds = () => [...lab.seeds, ...lab.hiddenSeeds];
@@ -29,16 +40,6 @@ const guardRun = shape.object({
   experimentSps: shape.array(shape.number()),
 });
 
-/**
- * At most this many of the experiment group's 50,000 customers (5% of a million) may see an
- * error or a degraded answer before the guard stops a harmful experiment: 0.8% of the group,
- * far below the 10% at which Netflix counted an incident as major. Left running to its end, the
- * harmful runs hurt 394-655 customers (seeds 1-10: errors 394-447, latency 450-655, monkey
- * 505-560); the solution stopped them after at most 325 (seeds 1-100), the naive guard after at
- * most 157 (seeds 1-10).
- */
-const MAX_AFFECTED = 400;
-
 lab.check(
   "guard-stops-harm",
   {
@@ -61,21 +62,6 @@ lab.check(
     }
   },
 );
-
-/** Harmless runs per seed: four A/A runs of 1% groups, and 5% groups with no fault and with two faults the system absorbs. */
-const HARMLESS = [
-  ...[0, 1, 2, 3].map((replica) => ({ experiment: "aa" as const, replica })),
-  { experiment: "aaLarge" as const, replica: 0 },
-  { experiment: "gorillaRibbon" as const, replica: 0 },
-  { experiment: "latencyBulkhead" as const, replica: 0 },
-];
-
-/**
- * Almost never: at most one harmless run in twenty may be aborted (and one is always allowed).
- * The solution aborted none of 700 harmless runs (the seven above, seeds 1-100); the naive guard
- * aborted 2-5 of every 10 of each (seeds 1-10), so it loses this check on any handful of seeds.
- */
-const allowedFalseAborts = (runs: number) => Math.max(1, Math.floor(runs / 20));
 
 lab.check(
   "guard-spares-harmless",
@@ -134,19 +120,12 @@ const resilienceRun = shape.object({
   ),
 });
 
-/**
- * A healthy system gives almost every customer a personalised start: at most 1% of the control
- * group's requests may fail or fall back. This is what stops a fallback from hiding a timeout
- * set too short (the personalisation service's p99 is 80 ms) and keeps "fail fast" honest.
- */
-const MAX_UNHEALTHY_SHARE = 0.01;
-
 function resilienceCheck(fault: "monkey" | "gorilla" | "latency", feedback: string) {
   lab.check(`resilience-${fault}`, { feedback }, async ({ drive }) => {
     for (const seed of seeds()) {
       const r = await drive("resilienceRun", { seed, fault }, resilienceRun);
       const c = r.control;
-      const unhealthy = (c.failed + c.degraded) / Math.max(1, c.started + c.failed);
+      const unhealthy = unhealthyShare(c);
       expect(
         unhealthy,
         `control group (no fault): share of requests that failed (${c.failed}) or got the fallback (${c.degraded})`,
@@ -166,7 +145,7 @@ function resilienceCheck(fault: "monkey" | "gorilla" | "latency", feedback: stri
         (a, b) => (a === undefined || failures(b) >= failures(a) ? b : a),
         undefined,
       );
-      const ratio = r.experiment.started / Math.max(1, c.started);
+      const ratio = startsRatio(r);
       expect(
         ratio,
         `${faultOf(r.injected)}: experiment starts / control starts (${r.experiment.started} / ${c.started}, ${r.experiment.failed} failed); worst second ${clock(worst * r.binMs)} (${r.experimentSps[worst]} vs ${r.controlSps[worst]} starts/s); most failed calls ${sick?.from} → ${sick?.to} (${sick?.timeout} timed out, ${sick?.rejected} rejected, ${sick?.error} errors)`,
@@ -198,22 +177,6 @@ const evacuationRun = shape.object({
   overloadFailedStarts: shape.integer(),
   durationMs: shape.number(),
 });
-
-/**
- * Impact-free: no 10 s step in which the receiving region fails more than 1% of its stream
- * starts. Netflix counted an incident as major at 10% of customers; an evacuation is a routine
- * operation (about monthly) and should not come near that.
- */
-const MAX_FAILED_PCT = 1;
-/**
- * Within 8 minutes of the decision, with at most 100% ready capacity (another region's whole
- * peak). Netflix's published failover went from about 50 minutes to about 7 with capacity kept
- * ready (Project Nimble, 2018). The reference plan in test/sim-core/chaos/evacuation.test.ts
- * meets this on seeds 1-8; moving everything at once overloads on cold caches, and the classic
- * procedure takes more than 20 minutes.
- */
-const EVACUATED_WITHIN_MS = 8 * 60_000;
-const MAX_READY_CAPACITY_PCT = 100;
 
 lab.check(
   "evacuation-no-overload",

@@ -44,7 +44,8 @@ export const EVACUATION_DEFAULTS: EvacuationSpec = {
   // region's caches lack its data, and the extra falls by e every 10 minutes.
   coldExtraPct: 50,
   cacheWarmMs: 10 * MIN,
-  // The story: an incident is major when 10% or more of customers are affected.
+  // The course's own line, not a published figure: a step that fails more than a tenth of the
+  // receiving region's starts is not impact-free. Lab 04 holds a learner's plan to 1%.
   impactThresholdPct: 10,
 };
 

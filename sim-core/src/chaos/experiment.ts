@@ -6,7 +6,9 @@ import { checkSchedule, type Fault } from "./faults.js";
 import { Group, type GroupBin } from "./group.js";
 import { checkGuard, checkHypothesis, type ExperimentGuard, type Hypothesis } from "./guard.js";
 import { type InjectionEvent, injectionEvents } from "./inject.js";
-import { netflixSystem, type SutOptions } from "./system-under-test.js";
+import { type KongEvacuation, kongSetup } from "./kong.js";
+import { checkLayout, netflixSystem, ONE_REGION, type SutLayout } from "./netflix-system.js";
+import type { SutOptions } from "./system-under-test.js";
 
 export interface ExperimentSpec {
   sut: SutOptions;
@@ -21,6 +23,10 @@ export interface ExperimentSpec {
   rateAt: (atMs: number) => number;
   /** Customers in each group (its share of the population). */
   customers: number;
+  /** One region unless said; an evacuation always runs on two. */
+  regions?: SutLayout["regions"];
+  /** Chaos Kong's answer in the experiment group: the plan that moves the failed region's customers. */
+  evacuation?: KongEvacuation;
   /** Records the experiment group's run for a viewer. */
   replay?: ReplayRecorder;
 }
@@ -36,18 +42,11 @@ export interface ExperimentJournal {
   verdict: "aborted" | "passed" | "failed";
   /** Distinct customers of each group who saw an error or a degraded answer. */
   customersAffected: { control: number; experiment: number };
+  /** Where the system ran and the API capacity each region held (the same for both groups). */
+  layout: SutLayout;
+  /** When the operators decided to evacuate (a Kong run), or null. */
+  decisionAtMs: number | null;
   results: { control: RpcResults; experiment: RpcResults };
-}
-
-/**
- * Draws a customer for each bad request and counts distinct ones. Routing never looks at who
- * the customer is, so drawing the customer when the answer is counted gives the same law as
- * drawing it on arrival.
- */
-function affected(bins: readonly GroupBin[], customers: number, rng: Rng): number {
-  const seen = new Set<number>();
-  for (const b of bins) for (let i = 0; i < b.failed + b.degraded; i++) seen.add(rng.int(customers));
-  return seen.size;
 }
 
 /**
@@ -65,16 +64,21 @@ export function runExperiment(spec: ExperimentSpec, rng: Rng): ExperimentJournal
   const durationMs = checkNumber("experiment.durationMs", spec.durationMs, { min: 1, max: 3_600_000 });
   const binMs = checkNumber("experiment.binMs", spec.binMs, { min: 10, max: durationMs });
   const customers = checkNumber("experiment.customers", spec.customers, { min: 1, max: 1e9, integer: true });
-  const { services, topology } = netflixSystem(spec.sut);
+  const regions = spec.evacuation !== undefined ? 2 : (spec.regions ?? 1);
+  checkLayout({ ...ONE_REGION, regions }, "experiment");
+  const { services, topology } = netflixSystem(spec.sut, { ...ONE_REGION, regions });
   const ctx = { topology, services: services.map((s) => ({ name: s.name, instances: s.instances })) };
   const faults = checkSchedule(spec.faults, ctx, "experiment.faults");
   if (typeof spec.rateAt !== "function") throw new SimConfigError("experiment.rateAt", spec.rateAt, "a function");
-  const base = { sut: spec.sut, binMs, rateAt: spec.rateAt };
+  const kong = spec.evacuation === undefined ? null : kongSetup(spec.evacuation, faults, rng.fork("kong"));
+  const layout = kong?.layout ?? { ...ONE_REGION, regions };
+  const base = { sut: spec.sut, binMs, rateAt: spec.rateAt, customers, layout };
   const control = new Group({ ...base, faults: [], rng: rng.fork("control") });
   const experiment = new Group({
     ...base,
     faults,
     rng: rng.fork("experiment"),
+    ...(kong !== null ? { evacuation: kong.evacuation } : {}),
     ...(spec.replay !== undefined ? { replay: spec.replay } : {}),
   });
   let abortedAtMs: number | null = null;
@@ -90,16 +94,17 @@ export function runExperiment(spec: ExperimentSpec, rng: Rng): ExperimentJournal
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const upTo = abortedAtMs === null ? eSps.length : abortedAtMs / binMs;
   const within = sum(eSps.slice(0, upTo)) >= sum(cSps.slice(0, upTo)) * (1 - hypothesis.tolerancePct / 100);
-  const pick = rng.fork("customers");
   return {
     injected: injectionEvents(faults, abortedAtMs ?? durationMs),
     control: control.bins,
     experiment: experiment.bins,
     abortedAtMs,
     verdict: abortedAtMs !== null ? "aborted" : within ? "passed" : "failed",
+    layout,
+    decisionAtMs: kong?.evacuation.decisionAtMs ?? null,
     customersAffected: {
-      control: affected(control.bins, customers, pick.fork("control")),
-      experiment: affected(experiment.bins, customers, pick.fork("experiment")),
+      control: control.customers.affected.size,
+      experiment: experiment.customers.affected.size,
     },
     results,
   };

@@ -3,9 +3,12 @@ import { Simulation } from "../kernel/index.js";
 import { exponentialGap, type Rng } from "../random/index.js";
 import { type RpcResults, RpcSystem, rpcResults } from "../rpc/index.js";
 import type { ReplayRecorder } from "../trace/index.js";
+import { CustomerRouter } from "./customers.js";
 import type { Fault } from "./faults.js";
+import { type GroupEvacuation, GroupEvacuationDriver } from "./group-evacuation.js";
 import { injectFaults } from "./inject.js";
-import { netflixSystem, type SutOptions } from "./system-under-test.js";
+import { netflixSystem, ONE_REGION, type SutLayout } from "./netflix-system.js";
+import type { SutOptions } from "./system-under-test.js";
 
 /** One bin of a group's run. */
 export interface GroupBin {
@@ -18,6 +21,8 @@ export interface GroupBin {
   degraded: number;
   /** Instances up per zone, zone order. */
   alivePerZone: number[];
+  /** Share of the failed region's customers sent to the other region during the bin (0 without an evacuation). */
+  shiftedPct: number;
 }
 
 /** What a group needs: the system's defences, its traffic, its faults, a stream and a bin width. */
@@ -28,6 +33,12 @@ export interface GroupOptions {
   /** Stream-start attempts per second from this bin's start. */
   rateAt: (atMs: number) => number;
   rng: Rng;
+  /** Customers behind the group's requests (its share of the population). */
+  customers: number;
+  /** One region by default; two for a region evacuation. */
+  layout?: SutLayout;
+  /** Chaos Kong's evacuation, run between bins (the group's faults must take the region down). */
+  evacuation?: Omit<GroupEvacuation, "rng">;
   replay?: ReplayRecorder;
 }
 
@@ -36,12 +47,15 @@ export interface GroupOptions {
  * cluster) on its own clock, stepped bin by bin so an experiment can stop sending it traffic.
  *
  * @example
- * const g = new Group({ sut: { ...NAIVE_SUT, retryTarget: "different" }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1) });
+ * const g = new Group({ sut: { ...NAIVE_SUT, retryTarget: "different" }, faults: [], binMs: 1000, rateAt: () => 20, rng: createRng(1), customers: 100 });
  * g.step(true).timeMs // 0
  */
 export class Group {
   readonly rpc: RpcSystem;
   readonly bins: GroupBin[] = [];
+  /** Who sent each request, and who saw an error or a degraded answer. */
+  readonly customers: CustomerRouter;
+  private readonly evacuation: GroupEvacuationDriver | null;
   private nowMs = 0;
   private seenOk = 0;
   private seenAnswered = 0;
@@ -51,15 +65,20 @@ export class Group {
   private readonly arrivals: Rng;
 
   constructor(private readonly o: GroupOptions) {
-    const { services, topology } = netflixSystem(o.sut);
+    const layout = o.layout ?? ONE_REGION;
+    const { services, topology } = netflixSystem(o.sut, layout);
     const sim = new Simulation();
     const cluster = createCluster(sim, topology, o.rng);
+    this.customers = new CustomerRouter(o.customers, layout.regions, o.rng.fork("customers"));
     this.rpc = new RpcSystem(
       sim,
       {
         edge: "zuul",
         services,
         discovery: "eureka",
+        // Netflix ran one Eureka cluster per region: a client sees its own region's instances.
+        discoveryScope: layout.regions > 1 ? "region" : "global",
+        edgeRouter: this.customers,
         seriesBinMs: o.binMs,
         ...(o.replay !== undefined ? { replay: o.replay } : {}),
       },
@@ -69,6 +88,15 @@ export class Group {
     this.zones = topology.zones.map((z) => z.name);
     this.arrivals = o.rng.fork("bin-arrivals");
     injectFaults(this.rpc, o.faults);
+    this.evacuation =
+      o.evacuation === undefined
+        ? null
+        : new GroupEvacuationDriver(
+            this.rpc,
+            this.customers,
+            { ...o.evacuation, rng: o.rng.fork("evacuation") },
+            layout.readyApiInstances,
+          );
   }
 
   /** Runs one bin, sending traffic in it if `send`; returns the bin's numbers. */
@@ -89,8 +117,12 @@ export class Group {
     // Requests answered degraded, counted once each at the edge however many fallbacks they got.
     const degraded = rpc.edgeDegraded;
     const failed = answered - ok - (this.seenAnswered - this.seenOk);
+    const shiftedPct = this.customers.shiftedPct;
+    const counts = this.customers.takeCounts();
+    this.evacuation?.afterBin(this.nowMs, counts);
     const bin: GroupBin = {
       timeMs: from,
+      shiftedPct,
       sps: ((ok - this.seenOk) * 1000) / this.o.binMs,
       failed,
       degraded: degraded - this.seenDegraded,

@@ -24,12 +24,15 @@ export {
   checkSut,
   edgeTimeoutMs,
   NAIVE_SUT,
-  netflixSystem,
   SUT_RETRY_TARGETS,
   SUT_SERVICES,
   SUT_ZONES,
   type SutOptions,
   type SutRetryTarget,
 } from "./system-under-test.js";
+export { checkLayout, netflixSystem, ONE_REGION, SUT_REGION_COUNTS, type SutLayout } from "./netflix-system.js";
+export { CustomerRouter, type RegionCounts } from "./customers.js";
+export { type GroupEvacuation, GroupEvacuationDriver } from "./group-evacuation.js";
+export { type KongEvacuation, kongSetup, SUT_REGIONS } from "./kong.js";
 export { STORE_READ_ATTEMPTS, storeRead, storeService, storeTimeoutMs } from "./store.js";
 export * from "./evacuation.js";

@@ -1,7 +1,6 @@
-import { standardTopology, type Topology } from "../cluster/index.js";
 import { checkBoolean, checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
-import type { CallSpec, ServiceSpec } from "../rpc/index.js";
-import { STORE_READ_ATTEMPTS, storeRead, storeService } from "./store.js";
+import type { CallSpec } from "../rpc/index.js";
+import { STORE_READ_ATTEMPTS } from "./store.js";
 
 /** Where a failed call's one retry goes: no retry, the instance that failed, or another one. */
 export const SUT_RETRY_TARGETS = ["none", "same", "different"] as const;
@@ -25,6 +24,8 @@ export interface SutOptions {
   circuitBreaker: boolean;
   /** Worker threads per API instance: capacity the system has, not a defence to choose. */
   apiWorkers: number;
+  /** Requests that may wait for an API thread, per instance (default: as many as its threads). */
+  apiQueueCapacity?: number;
 }
 
 /** The system with no defence on: no retry, no Ribbon, no bulkhead, no breaker; the fallback is on. */
@@ -44,7 +45,13 @@ export const NAIVE_SUT: Readonly<SutOptions> = {
  * playback, and the Cassandra-like store playback reads viewing state from.
  */
 export const SUT_SERVICES = ["zuul", "api", "recs", "playback", "store"] as const;
-const INSTANCES: Record<(typeof SUT_SERVICES)[number], number> = { zuul: 3, api: 3, recs: 3, playback: 3, store: 3 };
+export const INSTANCES: Record<(typeof SUT_SERVICES)[number], number> = {
+  zuul: 3,
+  api: 3,
+  recs: 3,
+  playback: 3,
+  store: 3,
+};
 export const SUT_ZONES = 3;
 
 /**
@@ -64,11 +71,13 @@ export function checkSut(o: SutOptions, path = "sut"): SutOptions {
   checkBoolean(`${path}.fallbacks`, o.fallbacks);
   checkBoolean(`${path}.circuitBreaker`, o.circuitBreaker);
   checkNumber(`${path}.apiWorkers`, o.apiWorkers, { min: 1, max: 1000, integer: true });
+  if (o.apiQueueCapacity !== undefined)
+    checkNumber(`${path}.apiQueueCapacity`, o.apiQueueCapacity, { min: 0, max: 10_000, integer: true });
   return o;
 }
 
 /** One call of the system with the chosen defences. */
-function callOf(o: SutOptions, service: string, timeoutMs: number, extra: Partial<CallSpec> = {}): CallSpec {
+export function callOf(o: SutOptions, service: string, timeoutMs: number, extra: Partial<CallSpec> = {}): CallSpec {
   const retries = o.retryTarget === "none" ? 0 : 1;
   const target = o.retryTarget === "same" ? "same" : "different";
   return {
@@ -102,67 +111,4 @@ function callOf(o: SutOptions, service: string, timeoutMs: number, extra: Partia
  */
 export function edgeTimeoutMs(o: SutOptions): number {
   return (o.retryTarget === "none" ? 2 : 3) * o.timeoutMs;
-}
-
-/**
- * A small Netflix-like system spread over three zones of one region, one instance per node: the
- * edge proxy calls the API, which asks personalisation (falling back to an unpersonalised list)
- * and playback at once; a playback failure means no stream start. Playback reads the customer's
- * viewing state (bookmarks, licences) from a store replicated three times, one replica per zone,
- * read at consistency ONE: how Netflix ran Cassandra on AWS (RF 3 over three zones, the Netflix
- * Tech Blog, "Benchmarking Cassandra Scalability on AWS", 2011), so losing a zone loses one replica.
- *
- * @example
- * netflixSystem(NAIVE_SUT).services.length // 5
- */
-export function netflixSystem(options: SutOptions): { services: ServiceSpec[]; topology: Topology } {
-  const o = checkSut(options);
-  const perZone = Math.max(...Object.values(INSTANCES));
-  const topology = standardTopology({ zonesPerRegion: SUT_ZONES, nodesPerZone: SUT_SERVICES.length * perZone });
-  const used = new Array<number>(SUT_ZONES).fill(0);
-  // Instance i of each service goes to zone i mod 3, on the zone's next free node.
-  const nodes = (count: number) =>
-    Array.from({ length: count }, (_, i) => {
-      const zone = i % SUT_ZONES;
-      const node = (topology.zones[zone]?.nodes[used[zone] ?? 0] ?? 0) as number;
-      used[zone] = (used[zone] ?? 0) + 1;
-      return node;
-    });
-  const recs: Partial<CallSpec> = {
-    fallback: o.fallbacks,
-    ...(o.bulkheadThreads > 0 ? { bulkhead: { kind: "thread", size: o.bulkheadThreads } } : {}),
-  };
-  const services: ServiceSpec[] = [
-    {
-      name: "zuul",
-      instances: INSTANCES.zuul,
-      nodes: nodes(INSTANCES.zuul),
-      serviceTimeMs: { kind: "exponential", mean: 1 },
-      calls: [callOf(o, "api", edgeTimeoutMs(o))],
-    },
-    {
-      name: "api",
-      instances: INSTANCES.api,
-      nodes: nodes(INSTANCES.api),
-      workers: o.apiWorkers,
-      queueCapacity: o.apiWorkers,
-      serviceTimeMs: { kind: "exponential", mean: 2 },
-      calls: [[callOf(o, "recs", o.timeoutMs, recs), callOf(o, "playback", o.timeoutMs)]],
-    },
-    {
-      name: "recs",
-      instances: INSTANCES.recs,
-      nodes: nodes(INSTANCES.recs),
-      serviceTimeMs: { kind: "lognormal", median: 20, p99: 80 },
-    },
-    {
-      name: "playback",
-      instances: INSTANCES.playback,
-      nodes: nodes(INSTANCES.playback),
-      serviceTimeMs: { kind: "lognormal", median: 5, p99: 20 },
-      calls: [storeRead(o)],
-    },
-    storeService(nodes(INSTANCES.store)),
-  ];
-  return { services, topology };
 }

@@ -77,6 +77,13 @@ export class Cluster {
     }
   }
 
+  /** Schedules the target to come back at `atMs` (a stopped node started, say). */
+  scheduleRecovery(target: FaultTarget, atMs: number): void {
+    const nodes = this.resolve(target, "recovery.target");
+    const atUs = msToUs(checkNumber("recovery.atMs", atMs, { min: this.sim.nowMs }));
+    this.sim.scheduleAt(atUs, this.faultHandler, { nodes, up: true });
+  }
+
   /** Calls `listener(node, up)` after any node goes down or comes back. */
   onChange(listener: (node: number, up: boolean) => void): void {
     this.listeners.push(listener);

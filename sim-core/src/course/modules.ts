@@ -182,7 +182,7 @@ export const MODULES = [
     },
     notebook: {
       covers:
-        "Chaos Monkey and Eureka's lag; retries on the same instance or another; Chaos Gorilla and zone-aware Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, noise, automatic abort and blast radius; Chaos Kong's region evacuation with and without capacity ready",
+        "Chaos Monkey and Eureka's lag; retries on the same instance or another; Chaos Gorilla and zone-aware Ribbon; Latency Monkey, thread pools and bulkheads; ChAP's control and experiment groups, noise, automatic abort and blast radius; Chaos Kong's region evacuation with and without capacity ready, as a fluid model and in the running two-region system",
     },
     labs: ["04-chaos"],
   },

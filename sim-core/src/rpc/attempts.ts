@@ -34,7 +34,7 @@ export class Attempts {
       if (call.outstanding === 0) this.calls.finishCall(call, "timeout");
       return;
     }
-    let candidates = core.discovery.view(rt.from.id, rt.to.id);
+    let candidates = client.inRegion(core.discovery.view(rt.from.id, rt.to.id));
     if (client.serverStats !== null) candidates = client.serverStats.available(candidates, now);
     if (candidates.length === 0) {
       if (call.outstanding === 0) this.calls.finishCall(call, "rejected");

@@ -106,7 +106,30 @@ function placeInstances(specs: readonly ServiceSpec[], services: ServiceRt[], to
       const node = s.nodes?.[k] ?? (interleaved[next++ % interleaved.length] as number);
       const inst = new InstanceRt(service, k, node, `${s.name}-${k + 1}`);
       inst.zone = topology.node(node).zoneIndex;
+      inst.region = topology.node(node).regionIndex;
       service.instances.push(inst);
+    }
+  });
+  checkStopped(specs, services);
+}
+
+/** Stopped instances leave at least one running, and each has a node no other instance uses. */
+function checkStopped(specs: readonly ServiceSpec[], services: readonly ServiceRt[]): void {
+  const users = new Map<number, number>();
+  for (const s of services) for (const inst of s.instances) users.set(inst.node, (users.get(inst.node) ?? 0) + 1);
+  specs.forEach((s, i) => {
+    if (s.stoppedInstances === undefined) return;
+    const path = `rpc.services[${i}].stoppedInstances`;
+    const instances = (services[i] as ServiceRt).instances;
+    const stopped = checkNumber(path, s.stoppedInstances, { min: 0, max: instances.length - 1, integer: true });
+    for (let k = instances.length - stopped; k < instances.length; k++) {
+      const node = (instances[k] as InstanceRt).node;
+      if ((users.get(node) ?? 0) > 1)
+        throw new SimConfigError(
+          `rpc.services[${i}].nodes[${k}]`,
+          node,
+          "a node of its own (a stopped instance's node is down)",
+        );
     }
   });
 }

@@ -35,6 +35,7 @@ export class Calls {
         core.policyRng,
         rt.makeBulkhead?.() ?? null,
         rt.serverBlackout ? new ServerStats(rt.to.instances.length) : null,
+        core.regionScoped ? inst.region : -1,
       );
       inst.clients[rt.id] = client;
     }

@@ -4,6 +4,7 @@ import { GaugeSeries, Histogram, RateSeries } from "../metrics/index.js";
 import type { Rng } from "../random/index.js";
 import type { ReplayRecorder, SpanRecorder } from "../trace/index.js";
 import type { Discovery } from "./discovery.js";
+import type { EdgeRouter } from "./edge-router.js";
 import { OUTCOMES } from "./outcome.js";
 import {
   type Attempt,
@@ -39,6 +40,9 @@ export class RpcCore {
   readonly calls: readonly CallRt[];
   readonly edge: ServiceRt;
   readonly discovery: Discovery;
+  /** Whether clients see only their own region's instances (`RpcSpec.discoveryScope`). */
+  readonly regionScoped: boolean;
+  readonly edgeRouter: EdgeRouter | null;
   readonly tracer: SpanRecorder | null;
   /** Where a viewer's replay is recorded, if one was asked for (see `RpcSpec.replay`). */
   readonly replay: ReplayRecorder | null;
@@ -73,6 +77,8 @@ export class RpcCore {
     calls: readonly CallRt[];
     edge: ServiceRt;
     discovery: Discovery;
+    regionScoped: boolean;
+    edgeRouter: EdgeRouter | null;
     tracer: SpanRecorder | null;
     replay: ReplayRecorder | null;
     propagate: boolean;
@@ -86,6 +92,8 @@ export class RpcCore {
     this.calls = o.calls;
     this.edge = o.edge;
     this.discovery = o.discovery;
+    this.regionScoped = o.regionScoped;
+    this.edgeRouter = o.edgeRouter;
     this.tracer = o.tracer;
     this.replay = o.replay;
     this.propagate = o.propagate;

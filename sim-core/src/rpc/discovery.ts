@@ -1,13 +1,7 @@
 import { checkOneOf } from "../errors/index.js";
 import { type Handler, type Simulation, US_PER_MS, US_PER_S } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
-import {
-  EUREKA_RENEWAL_INTERVAL_S,
-  firstEvictionRunUs,
-  leaseEndUs,
-  nextTickUs,
-  type UpPeriod,
-} from "./eureka-lease.js";
+import { EUREKA_RENEWAL_INTERVAL_S, firstEvictionRunUs, leaseEndUs, nextTickUs } from "./eureka-lease.js";
 import { chooseEvictions, type InstanceRef, isListed } from "./eureka-registry.js";
 
 /** Eureka default: registryFetchIntervalSeconds (DefaultEurekaClientConfig.java getRegistryFetchIntervalSeconds, 30). */
@@ -108,6 +102,25 @@ export class Discovery {
     return this.views[caller]?.[service] ?? [];
   }
 
+  /**
+   * Makes the instances on `node` ones that were never started: not registered, in no client's
+   * list, expected by nobody, until the node comes up (then they register as a restart does).
+   * Only before the run starts.
+   */
+  neverStarted(node: number): void {
+    for (const ref of this.byNode.get(node) ?? []) {
+      if (ref.ups.length === 0) continue;
+      ref.ups = [];
+      ref.listed = [];
+      this.expectedClients--;
+      for (const views of this.views) {
+        const list = views[ref.service] as number[];
+        const at = list.indexOf(ref.index);
+        if (at >= 0) list.splice(at, 1);
+      }
+    }
+  }
+
   /** Tells the registry that a node went down or came back. */
   nodeChanged(node: number, up: boolean): void {
     if (this.mode === "static") return;
@@ -120,9 +133,9 @@ export class Discovery {
         ref.listed = up ? [0, Infinity] : [];
         continue;
       }
-      const last = ref.ups[ref.ups.length - 1] as UpPeriod;
-      if (!up && last.toUs === Infinity) last.toUs = now;
-      if (up && last.toUs !== Infinity) {
+      const last = ref.ups[ref.ups.length - 1];
+      if (!up && last !== undefined && last.toUs === Infinity) last.toUs = now;
+      if (up && (last === undefined || last.toUs !== Infinity)) {
         // A restarted instance registers at once (a new lease) and renews from now on.
         ref.ups.push({ fromUs: now, toUs: Infinity, phaseUs: now });
         if (!isListed(ref, now)) {
@@ -145,8 +158,8 @@ export class Discovery {
     let atUs = Infinity;
     for (const refs of this.instances) {
       for (const ref of refs) {
-        const last = ref.ups[ref.ups.length - 1] as UpPeriod;
-        if (last.toUs !== Infinity && isListed(ref, this.sim.nowUs)) {
+        const last = ref.ups[ref.ups.length - 1];
+        if (last !== undefined && last.toUs !== Infinity && isListed(ref, this.sim.nowUs)) {
           atUs = Math.min(atUs, Math.max(firstEvictionRunUs(leaseEndUs(last)), firstEvictionRunUs(this.sim.nowUs)));
         }
       }

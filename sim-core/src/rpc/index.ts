@@ -44,6 +44,7 @@ export {
   type UpPeriod,
 } from "./eureka-lease.js";
 export { chooseEvictions, type InstanceRef, isListed } from "./eureka-registry.js";
+export { DISCOVERY_SCOPES, type DiscoveryScope, type EdgeRouter } from "./edge-router.js";
 export { type FlowOptions, fanOutFlow } from "./flow.js";
 export {
   LOAD_BALANCER_KINDS,

@@ -107,12 +107,32 @@ export class ClientRt {
     rng: Rng,
     readonly bulkhead: Bulkhead | null = null,
     readonly serverStats: ServerStats | null = null,
+    /** The caller's region index when discovery is per region (`RpcSpec.discoveryScope`), else -1. */
+    readonly region: number = -1,
   ) {
     this.checkPick = !isBuiltInBalancer(balancer);
     const outstanding = new Int32Array(call.to.instances.length);
     this.outstanding = outstanding;
     const to = call.to.instances;
     this.pick = { candidates: [], outstanding: (i) => outstanding[i] ?? 0, rng, zoneOf: (i) => to[i]?.zone ?? -1 };
+  }
+
+  private scopedFrom: readonly number[] | null = null;
+  private scoped: readonly number[] = [];
+
+  /**
+   * The instances of `view` in this client's region (all of them when discovery is global). A
+   * view is replaced, never changed, when discovery refreshes it, so the filtered list is kept
+   * until the view itself changes.
+   */
+  inRegion(view: readonly number[]): readonly number[] {
+    if (this.region < 0) return view;
+    if (view !== this.scopedFrom) {
+      const to = this.call.to.instances;
+      this.scopedFrom = view;
+      this.scoped = view.filter((i) => to[i]?.region === this.region);
+    }
+    return this.scoped;
   }
 }
 
@@ -123,6 +143,8 @@ export class InstanceRt {
   hungUntilUs = 0;
   /** Zone index of the instance's node, set when it is placed. */
   zone = -1;
+  /** Region index of the instance's node, set when it is placed. */
+  region = -1;
   readonly parked: Job[] = [];
   /** Attempts sent to this instance, and when the last one was sent (-1: none yet). */
   attemptsSent = 0;

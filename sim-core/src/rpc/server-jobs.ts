@@ -143,6 +143,7 @@ export class ServerJobs {
       const code = outcomeCode(outcome);
       core.edgeOutcomes[code] = (core.edgeOutcomes[code] as number) + 1;
       if (outcome === "ok" && job.degraded) core.edgeDegraded++;
+      core.edgeRouter?.answered(job.requestId, outcome, job.degraded);
       if (outcome === "ok") core.goodput.add(now);
       core.edgeInFlight.add(now, -1);
       core.sim.fold(code);

@@ -4,6 +4,7 @@ import type { BackoffSpec } from "./backoff.js";
 import type { BulkheadKind, BulkheadSpec } from "./bulkhead.js";
 import type { CircuitBreaker, CircuitBreakerSpec } from "./circuit-breaker.js";
 import type { DiscoveryMode } from "./discovery.js";
+import type { DiscoveryScope, EdgeRouter } from "./edge-router.js";
 import type { LoadBalancer, LoadBalancerKind } from "./load-balancer.js";
 import type { Outcome } from "./outcome.js";
 import type { CallPolicy, RetryTarget } from "./policy.js";
@@ -67,6 +68,12 @@ export interface ServiceSpec {
   calls?: readonly CallStage[];
   /** Node of each instance; by default instances are spread over zones in turn. */
   nodes?: readonly number[];
+  /**
+   * How many of the last instances start stopped: spare capacity an autoscaler may start later
+   * (`RpcSystem.startInstance`). Their nodes are down and they are not registered until started,
+   * so each must have a node of its own.
+   */
+  stoppedInstances?: number;
 }
 
 export interface RpcSpec {
@@ -78,6 +85,13 @@ export interface RpcSpec {
   /** The deadline set at the edge when propagation is on (default: none, only per-call ones). */
   edgeDeadlineMs?: number;
   discovery?: DiscoveryMode;
+  /**
+   * `region`: each region has its own registry and a client sees only its region's instances, as
+   * Netflix ran Eureka (one cluster per AWS region); `global` (default): one registry for all.
+   */
+  discoveryScope?: DiscoveryScope;
+  /** Sends each client request to one region's edge (default: any edge instance, in turn). */
+  edgeRouter?: EdgeRouter;
   /** Which requests to trace: the first `count` arriving at or after `fromMs`. */
   trace?: { fromMs?: number; count?: number };
   /** Bin width of time series, in ms. */

@@ -1,5 +1,5 @@
 import { type Cluster, createCluster, standardTopology } from "../cluster/index.js";
-import { checkNumber, SimConfigError } from "../errors/index.js";
+import { checkNumber, checkOneOf, SimConfigError } from "../errors/index.js";
 import { type Handler, type Simulation, US_PER_MS } from "../kernel/index.js";
 import type { Rng } from "../random/index.js";
 import { SpanRecorder } from "../trace/index.js";
@@ -10,9 +10,10 @@ import { ClientLoad } from "./client-load.js";
 import { RpcCore } from "./core.js";
 import { Discovery } from "./discovery.js";
 import { EdgeBalancer } from "./edge-balancer.js";
+import { DISCOVERY_SCOPES } from "./edge-router.js";
 import { type HangFault, Hangs } from "./hang.js";
 import { REPLAY_CLIENT, wireReplay } from "./replay-wiring.js";
-import type { Attempt, Call, InstanceRt, Job } from "./runtime.js";
+import type { Attempt, Call, InstanceRt, Job, ServiceRt } from "./runtime.js";
 import { ServerJobs } from "./server-jobs.js";
 import type { RpcSpec } from "./spec.js";
 
@@ -67,6 +68,15 @@ export class RpcSystem extends RpcCore {
     this.hangs.hangHandler = sim.handler("rpc.hang", (h: HangFault) => this.hangs.onHang(h));
     this.hangs.unhangHandler = sim.handler("rpc.unhang", (inst: InstanceRt) => this.hangs.onUnhang(inst));
     for (const service of this.services) for (const inst of service.instances) jobs.makeStation(inst);
+    spec.services.forEach((s, i) => {
+      const service = this.services[i] as ServiceRt;
+      const stopped = s.stoppedInstances ?? 0;
+      for (let k = service.instances.length - stopped; k < service.instances.length; k++) {
+        const node = (service.instances[k] as InstanceRt).node;
+        this.discovery.neverStarted(node);
+        this.cluster.fail({ node });
+      }
+    });
     if (this.replay !== null) {
       this.replayNames = wireReplay(this.replay, this.services, this.calls, this.edge, this.cluster);
     }
@@ -87,6 +97,26 @@ export class RpcSystem extends RpcCore {
    */
   startLoad(o: { ratePerSec: number; durationMs: number; fromMs?: number; count?: number }): void {
     this.load.start(o);
+  }
+
+  /**
+   * Starts a stopped instance (see `ServiceSpec.stoppedInstances`) at `atMs`: its node comes up
+   * and it registers with discovery, which carries it to clients with discovery's usual lag.
+   */
+  startInstance(service: string, index: number, atMs: number): void {
+    const s = this.services.find((x) => x.name === service);
+    if (s === undefined)
+      throw new SimConfigError(
+        "startInstance.service",
+        service,
+        `one of ${this.services.map((x) => x.name).join(", ")}`,
+      );
+    const inst =
+      s.instances[checkNumber("startInstance.index", index, { min: 0, max: s.instances.length - 1, integer: true })];
+    this.cluster.scheduleRecovery(
+      { node: (inst as InstanceRt).node },
+      checkNumber("startInstance.atMs", atMs, { min: this.sim.nowMs }),
+    );
   }
 
   /** Makes one instance stop answering (a long GC pause, a hang) from `atMs`, for `durationMs` or for ever. */
@@ -122,5 +152,22 @@ function coreOptions(
     spec.discovery ?? "instant",
     rng.fork("discovery"),
   );
-  return { sim, cluster, ...built, discovery, tracer, replay, propagate, binMs, edgeDeadlineUs, policyRng };
+  const regionScoped = checkOneOf("rpc.discoveryScope", spec.discoveryScope ?? "global", DISCOVERY_SCOPES) === "region";
+  const edgeRouter = spec.edgeRouter ?? null;
+  if (edgeRouter !== null && (typeof edgeRouter.route !== "function" || typeof edgeRouter.answered !== "function"))
+    throw new SimConfigError("rpc.edgeRouter", edgeRouter, "an object with route() and answered() methods");
+  return {
+    sim,
+    cluster,
+    ...built,
+    discovery,
+    regionScoped,
+    edgeRouter,
+    tracer,
+    replay,
+    propagate,
+    binMs,
+    edgeDeadlineUs,
+    policyRng,
+  };
 }

@@ -121,7 +121,7 @@ export const REGION_EVACUATION_PARAMS = {
   ),
   impactThresholdPct: numberParam(
     "Impact threshold",
-    "A step failing more of the receiving region's starts is not impact-free (a major incident: 10%).",
+    "A step failing more than this share of the receiving region's starts is not impact-free (the course's own threshold).",
     d.impactThresholdPct,
     0,
     100,

@@ -11,13 +11,15 @@ import type { ChaosExperimentResult } from "../scenarios/index.js";
  * chaosTopologyMermaid(chaosExperiment.run({ fault: "gorilla", durationMs: 3000, faultAtMs: 0 })).includes("class z_us_east_1b failed") // true
  */
 export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
-  const { services, topology } = netflixSystem(result.params);
+  const { services, topology } = netflixSystem(result.params, result.layout);
   const untilMs = result.abortedAtMs ?? result.params.durationMs;
   // Faults scheduled after the experiment stopped never touched it.
   const faults = result.faults.filter((f) => f.atMs < untilMs);
   const id = (s: string) => s.replace(/[^\w]/g, "_");
   const lines = ["flowchart TB"];
   const failedNodes: string[] = [];
+  // Stopped spares (a Kong run's API capacity an autoscaler can start) are drawn dashed.
+  const stoppedNodes: string[] = [];
   const failedZones = new Set<string>();
   for (const f of faults) {
     if (f.kind === "zoneOutage") failedZones.add(f.zone);
@@ -31,9 +33,11 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
       (s.nodes ?? []).forEach((node, i) => {
         if (topology.node(node).zoneIndex !== zi) return;
         const name = `${s.name}#${i}`;
-        lines.push(`    ${id(name)}["${name}"]`);
+        const stopped = i >= s.instances - (s.stoppedInstances ?? 0);
+        lines.push(`    ${id(name)}["${stopped ? `${name} (stopped)` : name}"]`);
         const killed = faults.some((f) => f.kind === "terminate" && f.service === s.name && f.instance === i);
         if (killed || failedZones.has(zone.name)) failedNodes.push(id(name));
+        else if (stopped) stoppedNodes.push(id(name));
       });
     lines.push("  end");
   });
@@ -65,6 +69,11 @@ export function chaosTopologyMermaid(result: ChaosExperimentResult): string {
   for (const f of faults) if (f.kind === "partition") lines.push(`  z_${id(f.zoneA)} -. partition .- z_${id(f.zoneB)}`);
   lines.push("  classDef failed fill:#f8d7da,stroke:#d62728,color:#7a1c1c");
   if (failedNodes.length > 0) lines.push(`  class ${failedNodes.join(",")} failed`);
+  if (stoppedNodes.length > 0)
+    lines.push(
+      "  classDef stopped fill:#f4f4f4,stroke:#999,stroke-dasharray:4 3,color:#666",
+      `  class ${stoppedNodes.join(",")} stopped`,
+    );
   for (const z of failedZones) lines.push(`  class z_${id(z)} failed`);
   return lines.join("\n");
 }

@@ -41,7 +41,8 @@ function closeSteps<T extends { timeMs: number }>(rows: readonly T[], binMs: num
 export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
   id: "chaosSps",
   title: "SPS: control against experiment",
-  caption: "The key metric of both groups; the shaded band is the fault, the red line the abort.",
+  caption:
+    "The key metric of both groups; the shaded band is the fault, the red line the abort, the dashed one a Kong run's decision to evacuate.",
   options(result) {
     const binMs = result.params.binMs;
     const rows = [
@@ -55,6 +56,8 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
       ),
     ];
     const abort = result.abortedAtMs === null ? [] : [{ atMs: result.abortedAtMs, label: "abort" }];
+    // A Kong run's decision to evacuate: from here the failover moves the lost region's customers.
+    const decision = result.decisionAtMs === null ? [] : [{ atMs: result.decisionAtMs, label: "decision" }];
     return {
       width: CHART_WIDTH,
       height: CHART_HEIGHT,
@@ -66,6 +69,8 @@ export const chaosSpsChart: ChartSpec<ChaosExperimentResult> = {
         Plot.lineY(rows, { x: "timeMs", y: "sps", stroke: "group", curve: "step-after" }),
         Plot.ruleX(abort, { x: "atMs", stroke: "#d62728", strokeWidth: 2 }),
         Plot.text(abort, { x: "atMs", text: "label", frameAnchor: "top", dx: 4, textAnchor: "start" }),
+        Plot.ruleX(decision, { x: "atMs", stroke: "#555", strokeDasharray: "4,3" }),
+        Plot.text(decision, { x: "atMs", text: "label", frameAnchor: "bottom", dx: 4, dy: -4, textAnchor: "start" }),
         Plot.ruleY([0]),
       ],
     };
@@ -139,13 +144,13 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
   title: "Instances alive per zone",
   caption: "The experiment group's instances up, one panel per zone; control keeps all of them.",
   options(result) {
-    const { services, topology } = netflixSystem(result.params);
+    const { services, topology } = netflixSystem(result.params, result.layout);
     const zones = topology.zones.map((z) => z.name);
     // Every instance is up at the start; each bin counts them at its end, so a kill shows at the
     // end of the bin it happened in, never before it.
-    const atStart = zones.map((_, zi) =>
-      services.reduce((n, s) => n + (s.nodes ?? []).filter((node) => topology.node(node).zoneIndex === zi).length, 0),
-    );
+    // Stopped spares (the last instances of a Kong run's API) are down until started.
+    const running = services.flatMap((s) => (s.nodes ?? []).slice(0, s.instances - (s.stoppedInstances ?? 0)));
+    const atStart = zones.map((_, zi) => running.filter((node) => topology.node(node).zoneIndex === zi).length);
     const samples = [
       { timeMs: 0, alivePerZone: atStart },
       ...result.experiment.map((b) => ({ timeMs: b.timeMs + result.params.binMs, alivePerZone: b.alivePerZone })),
@@ -195,7 +200,9 @@ export const chaosInFlightChart: ChartSpec<ChaosExperimentResult> = {
       ),
     );
     // The lines count a whole service, so the rule is the threads of all its API instances.
-    const apiInstances = netflixSystem(result.params).services.find((s) => s.name === "api")?.instances ?? 1;
+    // Stopped spares (a Kong run's) hold no thread until they start.
+    const api = netflixSystem(result.params, result.layout).services.find((s) => s.name === "api");
+    const apiInstances = (api?.instances ?? 1) - (api?.stoppedInstances ?? 0);
     const threads = apiInstances * result.params.apiWorkers;
     const pool = [{ threads, label: `API threads (${apiInstances} × ${result.params.apiWorkers})` }];
     return {

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 
 /** One group of the system for 20 s at 40 starts/s, with the faults given; its totals at the end. */
 function run(sut: SutOptions, faults: Fault[], seed: number) {
-  const g = new Group({ sut, faults, binMs: 1000, rateAt: () => 40, rng: createRng(seed) });
+  const g = new Group({ sut, faults, binMs: 1000, rateAt: () => 40, rng: createRng(seed), customers: 10_000 });
   const bins = Array.from({ length: 20 }, () => g.step(true));
   const r = g.finish();
   const read = r.calls.find((c) => c.from === "playback" && c.to === "store");

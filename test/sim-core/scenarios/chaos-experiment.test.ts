@@ -64,6 +64,34 @@ describe("chaosExperiment", () => {
           "sps": 29,
           "verdict": "passed",
         },
+        "kongClassic": {
+          "abortedAtMs": null,
+          "affected": 14688,
+          "failed": 26453,
+          "sps": 63,
+          "verdict": "failed",
+        },
+        "kongDrill": {
+          "abortedAtMs": null,
+          "affected": 1550,
+          "failed": 1576,
+          "sps": 108,
+          "verdict": "passed",
+        },
+        "kongNimble": {
+          "abortedAtMs": null,
+          "affected": 13148,
+          "failed": 21129,
+          "sps": 74,
+          "verdict": "failed",
+        },
+        "kongNoReady": {
+          "abortedAtMs": null,
+          "affected": 13875,
+          "failed": 22248,
+          "sps": 72,
+          "verdict": "failed",
+        },
         "latency": {
           "abortedAtMs": null,
           "affected": 257,
@@ -73,7 +101,7 @@ describe("chaosExperiment", () => {
         },
         "latencyBulkhead": {
           "abortedAtMs": null,
-          "affected": 652,
+          "affected": 650,
           "failed": 0,
           "sps": 141,
           "verdict": "failed",
