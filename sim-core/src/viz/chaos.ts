@@ -128,8 +128,13 @@ export const chaosHarmChart: ChartSpec<ChaosExperimentResult> = {
   },
 };
 
-/** Height of one zone's panel in the alive chart: room for its step and its two tick labels. */
-const ZONE_PANEL_PX = 80;
+/**
+ * Heights of the alive chart's zone panels: room for a step and two tick labels, shared out of
+ * about the height of the other charts' plots, so six zones (a Kong run's two regions) stay short.
+ */
+const ZONE_PANELS_PX = 360;
+const ZONE_PANEL_PX_MIN = 50;
+const ZONE_PANEL_PX_MAX = 80;
 
 /**
  * Instances up in each zone of the experiment group, bin by bin, one panel per zone (small
@@ -162,7 +167,8 @@ export const chaosAliveChart: ChartSpec<ChaosExperimentResult> = {
     const step = { x: "timeMs", y: "alive", fy: "zone", curve: "step-after" } as const;
     return {
       width: CHART_WIDTH,
-      height: 60 + ZONE_PANEL_PX * zones.length,
+      height:
+        60 + zones.length * Math.min(ZONE_PANEL_PX_MAX, Math.max(ZONE_PANEL_PX_MIN, ZONE_PANELS_PX / zones.length)),
       marginRight: 80,
       x: { label: TIME_AXIS, transform: (ms: number) => ms / MS_PER_S },
       // Whole instances only, and only empty and full labelled: a panel is too short for more.
