@@ -65,13 +65,13 @@ export function runExperiment(spec: ExperimentSpec, rng: Rng): ExperimentJournal
   const binMs = checkNumber("experiment.binMs", spec.binMs, { min: 10, max: durationMs });
   const customers = checkNumber("experiment.customers", spec.customers, { min: 1, max: 1e9, integer: true });
   const regions = spec.evacuation !== undefined ? 2 : (spec.regions ?? 1);
-  checkLayout({ ...ONE_REGION, regions }, "experiment");
-  const { services, topology } = netflixSystem(spec.sut, { ...ONE_REGION, regions });
+  const plain = checkLayout({ ...ONE_REGION, regions }, "experiment");
+  const { services, topology } = netflixSystem(spec.sut, plain);
   const ctx = { topology, services: services.map((s) => ({ name: s.name, instances: s.instances })) };
   const faults = checkSchedule(spec.faults, ctx, "experiment.faults");
   if (typeof spec.rateAt !== "function") throw new SimConfigError("experiment.rateAt", spec.rateAt, "a function");
   const kong = spec.evacuation === undefined ? null : kongSetup(spec.evacuation, faults, rng.fork("kong"));
-  const layout = kong?.layout ?? { ...ONE_REGION, regions };
+  const layout = kong?.layout ?? plain;
   const base = { sut: spec.sut, binMs, rateAt: spec.rateAt, customers, layout };
   const control = new Group({ ...base, faults: [], rng: rng.fork("control") });
   const experiment = new Group({

@@ -40,6 +40,8 @@ export class GroupEvacuationDriver {
   private requested: number[] = [];
   private decided = false;
   private readonly busyBefore: number[];
+  /** The receiving region's API instances, in instance order (spares included). */
+  private readonly api: RpcSystem["services"][number]["instances"];
   private lastAtMs = 0;
 
   constructor(
@@ -49,7 +51,9 @@ export class GroupEvacuationDriver {
     private readonly readyApiInstances: number,
   ) {
     this.receiving = (ev.fromRegion + 1) % 2;
-    this.busyBefore = this.api().map((i) => i.station.busyUs);
+    const api = rpc.services.find((s) => s.name === "api");
+    this.api = (api?.instances ?? []).filter((i) => i.region === this.receiving);
+    this.busyBefore = this.api.map((i) => i.station.busyUs);
     router.fromRegion = ev.fromRegion;
   }
 
@@ -68,13 +72,8 @@ export class GroupEvacuationDriver {
   }
 
   /** The receiving region's API instances, in instance order. */
-  private api() {
-    const api = this.rpc.services.find((s) => s.name === "api");
-    return (api?.instances ?? []).filter((i) => i.region === this.receiving);
-  }
-
   private scaleUp(atMs: number): void {
-    const spares = this.api().filter((i) => !this.rpc.cluster.isUp(i.node));
+    const spares = this.api.filter((i) => !this.rpc.cluster.isUp(i.node));
     const want = Math.max(0, INSTANCES.api - this.readyApiInstances);
     for (const inst of spares.slice(0, want)) {
       const servingMs = atMs + this.ev.provision.sample(this.ev.rng) + this.ev.startup.sample(this.ev.rng);
@@ -89,7 +88,7 @@ export class GroupEvacuationDriver {
     let busyUs = 0;
     let workers = 0;
     let up = 0;
-    this.api().forEach((inst, k) => {
+    this.api.forEach((inst, k) => {
       busyUs += inst.station.busyUs - (this.busyBefore[k] as number);
       this.busyBefore[k] = inst.station.busyUs;
       if (this.rpc.cluster.isUp(inst.node)) {
